@@ -1,0 +1,37 @@
+// Everything the program needs from the outside world, injected so that main() runs in-process in
+// tests with an in-memory Io. Only cli.ts builds the real one from `process`.
+
+export interface Writable {
+  write(chunk: string | Uint8Array): void;
+  /** True when this stream is a terminal. */
+  readonly isTTY?: boolean;
+  /** Terminal width in columns, when this stream is a terminal. */
+  readonly columns?: number;
+}
+
+export interface FileSystem {
+  /** Reads a whole file as bytes; throws a Node-style error (code ENOENT, EISDIR, EACCES ...). */
+  readFile(path: string): Uint8Array;
+  exists(path: string): boolean;
+}
+
+export interface Io {
+  /** Arguments after the program name. */
+  readonly argv: readonly string[];
+  /** basename of the program as invoked (argparse's prog for the operation parser). */
+  readonly prog: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  /** Reads all of standard input (once; later calls return the same bytes). */
+  readStdin(): Promise<Uint8Array>;
+  readonly stdinIsTTY: boolean;
+  readonly fs: FileSystem;
+  readonly cwd: string;
+  readonly homedir: string;
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Aborted on SIGINT. */
+  readonly signal: AbortSignal;
+  readonly platform: string;
+}
