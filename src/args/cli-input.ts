@@ -1,0 +1,572 @@
+// --cli-input-json / --cli-input-yaml (awscli/customizations/cliinput.py).
+//
+// The value is loaded like any parameter (file://, fileb://; s3abort also reads standard input
+// for "-"), then parsed: JSON with json.loads, YAML with ruamel's YAML(typ='safe', pure=True).
+// The result must be a mapping; its keys are the operation's member names.
+//
+// Values follow the PyValue model (null, boolean, bigint = int, number = float, string, arrays,
+// Maps) plus what YAML can also produce and Python shows differently: PyDateTime (datetime.date /
+// datetime.datetime), PyBytes (!!binary), PySet (!!set), PyTuple (!!pairs items, sequence keys).
+// Nested mappings may have non-string keys. pyTypeName/pyStrOf/pyReprOf render these the way
+// botocore's messages do (str(), repr(), <class '...'>).
+//
+// Entry points: loadCliInputs() does the whole argument step in the AWS CLI's order (load the
+// json value, then the yaml value, then "Only one --cli-input- parameter may be specified.", then
+// parse). loadCliInput() loads and parses one raw argument; parseCliInput() parses text or bytes
+// that were already loaded.
+
+import {
+  NOT_RESOLVED,
+  Schema,
+  constructFromEvents,
+  defineMappingTag,
+  defineScalarTag,
+  defineSequenceTag,
+  mergeTag,
+  parseEvents,
+  seqTag,
+  strTag,
+} from 'js-yaml';
+import { GeneralError, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { parsePyJson, pyFloatRepr, pyRepr, type PyValue } from '../output/pyvalue.js';
+import { loadParamFile } from './paramfile.js';
+import { pyBytesRepr, pyFloat } from './timestamp.js';
+
+// ---------------------------------------------------------------------------------------------
+// The value model
+
+/** datetime.date or (naive, UTC) datetime.datetime, as ruamel builds them from YAML timestamps. */
+export class PyDateTime {
+  constructor(
+    readonly kind: 'date' | 'datetime',
+    readonly year: number,
+    readonly month: number,
+    readonly day: number,
+    readonly hour = 0,
+    readonly minute = 0,
+    readonly second = 0,
+    readonly microsecond = 0,
+  ) {}
+
+  /** The instant, reading the naive value as UTC (as botocore does). */
+  toDate(): Date {
+    return new Date(utcMillis(this.year, this.month, this.day, this.hour, this.minute, this.second, Math.floor(this.microsecond / 1000)));
+  }
+}
+
+export class PyBytes {
+  constructor(readonly bytes: Uint8Array) {}
+}
+
+export class PySet {
+  constructor(readonly items: InputValue[]) {}
+}
+
+export class PyTuple {
+  constructor(readonly items: InputValue[]) {}
+}
+
+export type InputValue =
+  | null
+  | boolean
+  | bigint
+  | number
+  | string
+  | InputValue[]
+  | Map<InputValue, InputValue>
+  | PyDateTime
+  | PyBytes
+  | PySet
+  | PyTuple;
+
+/** The loaded document: member name -> value. */
+export type CliInput = Map<string, InputValue>;
+
+/** Python's type name: 'str', 'int', 'NoneType', 'datetime.date', ... */
+export function pyTypeName(v: InputValue): string {
+  if (v === null) return 'NoneType';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'bigint') return 'int';
+  if (typeof v === 'number') return 'float';
+  if (typeof v === 'string') return 'str';
+  if (Array.isArray(v)) return 'list';
+  if (v instanceof Map) return 'dict';
+  if (v instanceof PyDateTime) return v.kind === 'date' ? 'datetime.date' : 'datetime.datetime';
+  if (v instanceof PyBytes) return 'bytes';
+  if (v instanceof PySet) return 'set';
+  return 'tuple';
+}
+
+/** str(v) */
+export function pyStrOf(v: InputValue): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof PyDateTime) {
+    const p = (n: number, w = 2) => String(n).padStart(w, '0');
+    const date = `${p(v.year, 4)}-${p(v.month)}-${p(v.day)}`;
+    if (v.kind === 'date') return date;
+    return `${date} ${p(v.hour)}:${p(v.minute)}:${p(v.second)}${v.microsecond ? `.${p(v.microsecond, 6)}` : ''}`;
+  }
+  return pyReprOf(v);
+}
+
+/** repr(v) */
+export function pyReprOf(v: InputValue): string {
+  if (v === null) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number') return pyFloatRepr(v);
+  if (typeof v === 'string') return pyRepr(v);
+  if (Array.isArray(v)) return `[${v.map(pyReprOf).join(', ')}]`;
+  if (v instanceof Map) return `{${[...v].map(([k, x]) => `${pyReprOf(k)}: ${pyReprOf(x)}`).join(', ')}}`;
+  if (v instanceof PyBytes) return pyBytesRepr(v.bytes);
+  if (v instanceof PySet) return v.items.length ? `{${v.items.map(pyReprOf).join(', ')}}` : 'set()';
+  if (v instanceof PyTuple) return v.items.length === 1 ? `(${pyReprOf(v.items[0]!)},)` : `(${v.items.map(pyReprOf).join(', ')})`;
+  const args = [v.year, v.month, v.day];
+  if (v.kind === 'datetime') {
+    args.push(v.hour, v.minute);
+    if (v.second || v.microsecond) args.push(v.second);
+    if (v.microsecond) args.push(v.microsecond);
+  }
+  return `datetime.${v.kind}(${args.join(', ')})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+export type CliInputKind = 'json' | 'yaml';
+
+/**
+ * The cli-input step: each given value is loaded (file://, fileb://, "-"), then both given ->
+ * ParamSyntaxError, then the one document is parsed. undefined when neither was given.
+ */
+export async function loadCliInputs(args: { json?: string | undefined; yaml?: string | undefined }, io: Io): Promise<CliInput | undefined> {
+  const json = args.json !== undefined ? await loadRaw('json', args.json, io) : undefined;
+  const yaml = args.yaml !== undefined ? await loadRaw('yaml', args.yaml, io) : undefined;
+  if (json !== undefined && yaml !== undefined) throw new UsageError('Only one --cli-input- parameter may be specified.');
+  if (json !== undefined) return parseCliInput('json', json);
+  if (yaml !== undefined) return parseCliInput('yaml', yaml);
+  return undefined;
+}
+
+/** Loads one raw argument value (inline text, file://..., fileb://..., or "-" for standard input) and parses it. */
+export async function loadCliInput(kind: CliInputKind, raw: string, io: Io): Promise<CliInput> {
+  return parseCliInput(kind, await loadRaw(kind, raw, io));
+}
+
+async function loadRaw(kind: CliInputKind, raw: string, io: Io): Promise<string | Uint8Array> {
+  // s3abort: "-" reads standard input, as bytes (json.loads / ruamel detect the encoding)
+  if (raw === '-') return io.readStdin();
+  return loadParamFile(raw, `--cli-input-${kind}`, io);
+}
+
+/** Parses an already loaded value: text (file:// or inline) or bytes (fileb://). */
+export function parseCliInput(kind: CliInputKind, content: string | Uint8Array): CliInput {
+  const doc = kind === 'json' ? parseJsonInput(content) : parseYamlDocument(content);
+  if (!(doc instanceof Map)) {
+    throw new UsageError(`Error parsing parameter '--cli-input-${kind}': Invalid type: expecting map, received <class '${pyTypeName(doc)}'>`);
+  }
+  for (const key of doc.keys()) {
+    // the parameters become keyword arguments of the client call: client.abort_multipart_upload(**params)
+    if (typeof key !== 'string') throw new GeneralError('keywords must be strings');
+  }
+  return doc as CliInput;
+}
+
+function parseJsonInput(content: string | Uint8Array): InputValue {
+  const invalid = () => new UsageError("Error parsing parameter 'cli-input-json': Invalid JSON received.");
+  const text = typeof content === 'string' ? content : decodeJsonBytes(content);
+  if (text === undefined) throw invalid();
+  try {
+    return parsePyJson(text) as PyValue as InputValue;
+  } catch {
+    throw invalid();
+  }
+}
+
+/** json.loads(bytes): json.detect_encoding, then decode (strict). */
+function decodeJsonBytes(b: Uint8Array): string | undefined {
+  const starts = (...sig: number[]) => sig.every((x, i) => b[i] === x);
+  let enc: string;
+  let skip = 0;
+  if (starts(0x00, 0x00, 0xfe, 0xff)) [enc, skip] = ['utf-32be', 4];
+  else if (starts(0xff, 0xfe, 0x00, 0x00)) [enc, skip] = ['utf-32le', 4];
+  else if (starts(0xfe, 0xff)) [enc, skip] = ['utf-16be', 2];
+  else if (starts(0xff, 0xfe)) [enc, skip] = ['utf-16le', 2];
+  else if (starts(0xef, 0xbb, 0xbf)) [enc, skip] = ['utf-8', 3];
+  else if (b.length >= 4) {
+    if (!b[0]) enc = b[1] ? 'utf-16be' : 'utf-32be';
+    else if (!b[1]) enc = b[2] || b[3] ? 'utf-16le' : 'utf-32le';
+    else enc = 'utf-8';
+  } else if (b.length === 2 && !b[0]) enc = 'utf-16be';
+  else if (b.length === 2 && !b[1]) enc = 'utf-16le';
+  else enc = 'utf-8';
+  const body = b.subarray(skip);
+  if (enc.startsWith('utf-32')) return decodeUtf32(body, enc === 'utf-32le');
+  try {
+    return new TextDecoder(enc, { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeUtf32(b: Uint8Array, le: boolean): string | undefined {
+  if (b.length % 4 !== 0) return undefined;
+  let s = '';
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  for (let i = 0; i < b.length; i += 4) {
+    const cp = view.getUint32(i, le);
+    if (cp > 0x10ffff) return undefined;
+    s += String.fromCodePoint(cp);
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// YAML: ruamel.yaml 0.17 safe loader semantics on top of js-yaml's parser
+
+/** An exception that is not a YAMLError (ValueError from datetime(), int(), ...): the CLI exits 255. */
+class YamlCrash extends Error {}
+
+/** YAML(typ='safe', pure=True).load(content): UsageError for a YAMLError, GeneralError for other exceptions. */
+export function parseYamlDocument(content: string | Uint8Array): InputValue {
+  const invalid = () => new UsageError("Error parsing parameter 'cli-input-yaml': Invalid YAML received.");
+  const text = typeof content === 'string' ? content : decodeYamlBytes(content);
+  // ruamel Reader: undecodable bytes and non-printable characters are ReaderErrors
+  if (text === undefined || NON_PRINTABLE.test(text)) throw invalid();
+  let docs: unknown[];
+  try {
+    const events = parseEvents(text, {});
+    const v11 = events.some((e) => e.type === 1 && e.directives.some((d) => d.kind === 'yaml' && d.version === '1.1'));
+    docs = constructFromEvents(events, { source: text, schema: v11 ? YAML11 : YAML12 });
+  } catch (e) {
+    if (e instanceof YamlCrash) throw new GeneralError(e.message);
+    throw invalid();
+  }
+  // YAML().load: an empty stream is None; a second document is a ComposerError; a stream that
+  // has content but no document (a lone "...") is a ParserError
+  if (docs.length > 1) throw invalid();
+  if (docs.length === 0 && text.replace(/^\uFEFF/, '').replace(/#.*$/gm, '').trim() !== '') throw invalid();
+  return (docs[0] ?? null) as InputValue;
+}
+
+const NON_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+/** ruamel Reader.determine_encoding: a UTF-16 BOM, else UTF-8 (strict). */
+function decodeYamlBytes(b: Uint8Array): string | undefined {
+  const enc = b[0] === 0xff && b[1] === 0xfe ? 'utf-16le' : b[0] === 0xfe && b[1] === 0xff ? 'utf-16be' : 'utf-8';
+  try {
+    return new TextDecoder(enc, { fatal: true, ignoreBOM: true }).decode(b);
+  } catch {
+    return undefined;
+  }
+}
+
+type YamlVersion = '1.1' | '1.2';
+
+// ruamel/yaml/resolver.py implicit resolvers (plain scalars only), per version
+const RESOLVERS: Record<YamlVersion, { bool: RegExp; float: RegExp; int: RegExp }> = {
+  '1.2': {
+    bool: /^(?:true|True|TRUE|false|False|FALSE)$/,
+    float: /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+    int: /^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/,
+  },
+  '1.1': {
+    bool: /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+    float: /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+    int: /^(?:[-+]?0b[0-1_]+|[-+]?0?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/,
+  },
+};
+const NULL_RE = /^(?:~|null|Null|NULL|)$/;
+const TIMESTAMP_RE =
+  /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/;
+// ruamel/yaml/util.py timestamp_regexp (the constructor's)
+const TIMESTAMP_PARTS =
+  /^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:(?:[Tt]|[ \t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?)?$/;
+
+const BOOL_VALUES: Record<string, boolean> = { yes: true, no: false, y: true, n: false, true: true, false: false, on: true, off: false };
+
+/** int(text, base) as Python raises it. */
+function pyIntBase(text: string, base: number): bigint {
+  const digits = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ }[base]!;
+  if (!digits.test(text)) throw new YamlCrash(`invalid literal for int() with base ${base}: ${pyRepr(text)}`);
+  const prefix = { 2: '0b', 8: '0o', 10: '', 16: '0x' }[base]!;
+  return BigInt(prefix + text);
+}
+
+/** SafeConstructor.construct_yaml_int */
+function constructInt(source: string, version: YamlVersion): bigint {
+  let s = source.replace(/_/g, '');
+  let sign = 1n;
+  if (s[0] === '-') sign = -1n;
+  if (s[0] === '-' || s[0] === '+') s = s.slice(1);
+  if (s === '0') return 0n;
+  if (s.startsWith('0b')) return sign * pyIntBase(s.slice(2), 2);
+  if (s.startsWith('0x')) return sign * pyIntBase(s.slice(2), 16);
+  if (s.startsWith('0o')) return sign * pyIntBase(s.slice(2), 8);
+  if (version === '1.1' && s[0] === '0') return sign * pyIntBase(s, 8);
+  if (version === '1.1' && s.includes(':')) {
+    let value = 0n;
+    for (const part of s.split(':')) value = value * 60n + pyIntBase(part, 10);
+    return sign * value;
+  }
+  return sign * pyIntBase(s, 10);
+}
+
+/** SafeConstructor.construct_yaml_float */
+function constructFloat(source: string, version: YamlVersion): number {
+  let s = source.replace(/_/g, '').toLowerCase();
+  let sign = 1;
+  if (s[0] === '-') sign = -1;
+  if (s[0] === '-' || s[0] === '+') s = s.slice(1);
+  if (s === '.inf') return sign * Infinity;
+  if (s === '.nan') return NaN;
+  const toFloat = (t: string) => {
+    const f = pyFloat(t);
+    if (f === undefined) throw new YamlCrash(`could not convert string to float: ${pyRepr(t)}`);
+    return f;
+  };
+  if (version !== '1.2' && s.includes(':')) {
+    let value = 0;
+    for (const part of s.split(':')) value = value * 60 + toFloat(part);
+    return sign * value;
+  }
+  return sign * toFloat(s);
+}
+
+/** ruamel util.create_timestamp: a date, or a naive datetime shifted to UTC. */
+function constructTimestamp(source: string): PyDateTime | typeof NOT_RESOLVED {
+  const m = TIMESTAMP_PARTS.exec(source);
+  if (!m) return NOT_RESOLVED;
+  const [, ys, mos, ds, hs, mis, ss, fraction, , tzSign, tzHour, tzMinute] = m;
+  const year = Number(ys);
+  const month = Number(mos);
+  const day = Number(ds);
+  checkDate(year, month, day);
+  if (!hs) return new PyDateTime('date', year, month, day);
+  const hour = Number(hs);
+  const minute = Number(mis);
+  const second = Number(ss);
+  let frac = 0;
+  let usec = 0;
+  if (fraction) {
+    frac = Number(fraction.slice(0, 6).padEnd(6, '0'));
+    if (fraction.length > 6 && Number(fraction[6]) > 4) frac += 1;
+    usec = frac > 999999 ? 0 : frac;
+  }
+  if (hour > 23) throw new YamlCrash('hour must be in 0..23');
+  if (minute > 59) throw new YamlCrash('minute must be in 0..59');
+  if (second > 59) throw new YamlCrash('second must be in 0..59');
+  let deltaSeconds = 0;
+  if (tzSign) {
+    deltaSeconds = Number(tzHour) * 3600 + (tzMinute ? Number(tzMinute) * 60 : 0) + (frac > 999999 ? 1 : 0);
+    if (tzSign === '-') deltaSeconds = -deltaSeconds;
+  } else if (frac > 999999) {
+    deltaSeconds = -1;
+  }
+  const shifted = new Date(utcMillis(year, month, day, hour, minute, second) - deltaSeconds * 1000);
+  const y = shifted.getUTCFullYear();
+  if (y < 1 || y > 9999) throw new YamlCrash('date value out of range');
+  return new PyDateTime(
+    'datetime',
+    y,
+    shifted.getUTCMonth() + 1,
+    shifted.getUTCDate(),
+    shifted.getUTCHours(),
+    shifted.getUTCMinutes(),
+    shifted.getUTCSeconds(),
+    usec,
+  );
+}
+
+/** Milliseconds since the epoch of a proleptic Gregorian UTC time (years 1..99 included). */
+function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  d.setUTCHours(hour, minute, second, ms);
+  return d.getTime();
+}
+
+/** datetime.date(year, month, day) argument checks. */
+function checkDate(year: number, month: number, day: number): void {
+  if (year < 1 || year > 9999) throw new YamlCrash(`year ${year} is out of range`);
+  if (month < 1 || month > 12) throw new YamlCrash('month must be in 1..12');
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const dim = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  if (day < 1 || day > dim) throw new YamlCrash('day is out of range for month');
+}
+
+/** construct_yaml_binary: base64.decodebytes (binascii.a2b_base64, non-strict); a failure is a ConstructorError. */
+function decodeBase64(source: string): PyBytes | typeof NOT_RESOLVED {
+  if (/[^\x00-\x7f]/.test(source)) return NOT_RESOLVED;
+  let data = '';
+  let pads = 0;
+  let done = false;
+  for (const ch of source) {
+    if (ch === '=') {
+      // a pad completes the quad once two data characters are in it
+      if (data.length % 4 >= 2 && data.length % 4 + ++pads >= 4) {
+        done = true;
+        break;
+      }
+    } else if (/[A-Za-z0-9+/]/.test(ch)) {
+      data += ch;
+      pads = 0;
+    }
+  }
+  if (!done && data.length % 4 !== 0) return NOT_RESOLVED;
+  return new PyBytes(Uint8Array.from(Buffer.from(data, 'base64')));
+}
+
+/** A key for Python dict/set membership: 1 == 1.0 == True, strings by value, tuples by items. */
+function hashKey(v: unknown): string | undefined {
+  if (v === null) return 'None';
+  if (typeof v === 'boolean') return `n:${v ? 1 : 0}`;
+  if (typeof v === 'bigint') return `n:${v}`;
+  if (typeof v === 'number') return Number.isInteger(v) ? `n:${BigInt(v)}` : `f:${v}`;
+  if (typeof v === 'string') return `s:${v}`;
+  if (v instanceof PyBytes) return `b:${[...v.bytes].join(',')}`;
+  if (v instanceof PyDateTime) return `d:${pyReprOf(v)}`;
+  if (v instanceof PyTuple) {
+    const parts = v.items.map(hashKey);
+    return parts.every((p) => p !== undefined) ? `t:[${parts.join('|')}]` : undefined;
+  }
+  return undefined; // list, dict, set: unhashable
+}
+
+interface DictCarrier {
+  map: Map<InputValue, InputValue>;
+  keys: Map<string, InputValue>;
+}
+
+/**
+ * A mapping key as ruamel's construct_mapping takes it: a sequence becomes a tuple; a dict or set
+ * is a ConstructorError (undefined here); a tuple holding a list fails later in dict insertion.
+ */
+function dictKey(rawKey: unknown): { key: InputValue; hash: string } | undefined {
+  const key = Array.isArray(rawKey) ? new PyTuple(rawKey as InputValue[]) : (rawKey as InputValue);
+  if (key instanceof Map || key instanceof PySet) return undefined;
+  const hash = hashKey(key);
+  if (hash === undefined) {
+    const bad = findUnhashable(key);
+    throw new YamlCrash(`unhashable type: '${bad === undefined ? 'list' : pyTypeName(bad)}'`);
+  }
+  return { key, hash };
+}
+
+/** The first unhashable value in v (v itself, or inside a tuple). */
+export function findUnhashable(v: InputValue): InputValue | undefined {
+  if (Array.isArray(v) || v instanceof Map || v instanceof PySet) return v;
+  if (v instanceof PyTuple) {
+    for (const item of v.items) {
+      const bad = findUnhashable(item);
+      if (bad !== undefined) return bad;
+    }
+  }
+  return undefined;
+}
+
+const dictTag = defineMappingTag<DictCarrier, Map<InputValue, InputValue>>('tag:yaml.org,2002:map', {
+  create: () => ({ map: new Map(), keys: new Map() }),
+  addPair: (c, rawKey, value) => {
+    const k = dictKey(rawKey);
+    if (k === undefined) return 'found unhashable key';
+    const existing = c.keys.get(k.hash);
+    if (existing !== undefined) {
+      // a merged key being overridden: the first key object keeps its place
+      c.map.set(existing, value as InputValue);
+    } else {
+      c.keys.set(k.hash, k.key);
+      c.map.set(k.key, value as InputValue);
+    }
+    return '';
+  },
+  has: (c, rawKey) => {
+    const k = dictKey(rawKey);
+    return k !== undefined && c.keys.has(k.hash);
+  },
+  keys: (m) => m.keys(),
+  get: (m, key) => m.get(key as InputValue),
+  finalize: (c) => c.map,
+  identify: () => false,
+});
+
+const setTag = defineMappingTag<{ items: InputValue[]; keys: Set<string> }, PySet>('tag:yaml.org,2002:set', {
+  create: () => ({ items: [], keys: new Set() }),
+  addPair: (c, rawKey) => {
+    const k = dictKey(rawKey);
+    if (k === undefined) return 'found unhashable key';
+    if (!c.keys.has(k.hash)) {
+      c.keys.add(k.hash);
+      c.items.push(k.key);
+    }
+    return '';
+  },
+  has: (c, rawKey) => {
+    const k = dictKey(rawKey);
+    return k !== undefined && c.keys.has(k.hash);
+  },
+  keys: (s) => s.items,
+  get: () => null,
+  finalize: (c) => new PySet(c.items),
+  identify: () => false,
+});
+
+/** !!omap: ruamel's ordereddict (a dict). */
+const omapTag = defineSequenceTag<Map<InputValue, InputValue>>('tag:yaml.org,2002:omap', {
+  create: () => new Map(),
+  addItem: (m, item) => {
+    if (!(item instanceof Map) || item.size !== 1) return 'expected a single mapping item';
+    const [k, v] = item.entries().next().value as [InputValue, InputValue];
+    m.set(k, v);
+    return '';
+  },
+  identify: () => false,
+});
+
+/** !!pairs: a list of (key, value) tuples. */
+const pairsTag = defineSequenceTag<PyTuple[]>('tag:yaml.org,2002:pairs', {
+  create: () => [],
+  addItem: (list, item) => {
+    if (!(item instanceof Map) || item.size !== 1) return 'expected a single mapping item';
+    const [k, v] = item.entries().next().value as [InputValue, InputValue];
+    list.push(new PyTuple([k, v]));
+    return '';
+  },
+  identify: () => false,
+});
+
+function schemaFor(version: YamlVersion): Schema {
+  const r = RESOLVERS[version];
+  const scalar = <T>(name: string, firstChars: string[] | null, resolve: (source: string, explicit: boolean) => T | typeof NOT_RESOLVED) =>
+    defineScalarTag<T>(`tag:yaml.org,2002:${name}`, {
+      implicit: true,
+      implicitFirstChars: firstChars,
+      resolve: (source, explicit) => resolve(source, explicit),
+      identify: () => false,
+    });
+  // ruamel's resolver order: bool, float, int, merge, null, timestamp
+  return new Schema([
+    strTag,
+    seqTag,
+    dictTag,
+    scalar('bool', version === '1.2' ? [...'tTfF'] : [...'yYnNtTfFoO'], (s, explicit) => {
+      if (!explicit && !r.bool.test(s)) return NOT_RESOLVED;
+      const b = BOOL_VALUES[s.toLowerCase()];
+      if (b === undefined) throw new YamlCrash(pyRepr(s.toLowerCase()));
+      return b;
+    }),
+    scalar('float', [...'-+0123456789.'], (s, explicit) => (explicit || r.float.test(s) ? constructFloat(s, version) : NOT_RESOLVED)),
+    scalar('int', [...'-+0123456789'], (s, explicit) => (explicit || r.int.test(s) ? constructInt(s, version) : NOT_RESOLVED)),
+    mergeTag,
+    scalar('null', ['~', 'n', 'N', ''], (s, explicit) => (explicit || NULL_RE.test(s) ? null : NOT_RESOLVED)),
+    scalar('timestamp', [...'0123456789'], (s, explicit) => (explicit || TIMESTAMP_RE.test(s) ? constructTimestamp(s) : NOT_RESOLVED)),
+    defineScalarTag<PyBytes>('tag:yaml.org,2002:binary', { resolve: (s) => decodeBase64(s), identify: () => false }),
+    setTag,
+    omapTag,
+    pairsTag,
+  ]);
+}
+
+const YAML12 = schemaFor('1.2');
+const YAML11 = schemaFor('1.1');
