@@ -1,0 +1,86 @@
+// The only module that touches `process`: it builds the Io, wires SIGINT to an AbortController,
+// and sets the exit code from main().
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Io } from './io.js';
+import { main } from './main.js';
+
+// The AWS SDK warns on Node 20 that later releases need Node 22; that is not the user's business.
+const emitWarning = process.emitWarning.bind(process);
+process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+  const text = typeof warning === 'string' ? warning : warning?.message ?? '';
+  if (/NodeVersionSupportWarning/.test(text) || /NodeVersionSupportWarning/.test(String(rest[0] ?? ''))) return;
+  (emitWarning as (...a: unknown[]) => void)(warning, ...rest);
+}) as typeof process.emitWarning;
+
+let stdoutClosed = false;
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  // awscli: a broken pipe on stdout is swallowed (`| head -c0` exits 0)
+  if (err.code === 'EPIPE') {
+    stdoutClosed = true;
+    return;
+  }
+  throw err;
+});
+
+const controller = new AbortController();
+process.on('SIGINT', () => controller.abort());
+
+let stdinCache: Promise<Uint8Array> | undefined;
+const readStdin = (): Promise<Uint8Array> =>
+  (stdinCache ??= new Promise<Uint8Array>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks)));
+    process.stdin.on('error', reject);
+  }));
+
+const scriptName = path.basename(process.argv[1] ?? 's3abort').replace(/\.(c|m)?js$/, '');
+
+const io: Io = {
+  argv: process.argv.slice(2),
+  prog: scriptName,
+  env: process.env,
+  stdout: {
+    write: (chunk) => {
+      if (!stdoutClosed) process.stdout.write(chunk);
+    },
+    get isTTY() {
+      return process.stdout.isTTY === true;
+    },
+    get columns() {
+      return process.stdout.columns;
+    },
+  },
+  stderr: {
+    write: (chunk) => {
+      process.stderr.write(chunk);
+    },
+    get isTTY() {
+      return process.stderr.isTTY === true;
+    },
+    get columns() {
+      return process.stderr.columns;
+    },
+  },
+  readStdin,
+  stdinIsTTY: process.stdin.isTTY === true,
+  fs: {
+    readFile: (p) => fs.readFileSync(p),
+    exists: (p) => fs.existsSync(p),
+  },
+  cwd: process.cwd(),
+  homedir: os.homedir(),
+  now: () => Date.now(),
+  signal: controller.signal,
+  platform: process.platform,
+};
+
+const code = await main(io);
+process.exitCode = code;
+if (controller.signal.aborted) {
+  // in-flight sockets must not hold the process after Ctrl-C: flush stdout, then leave
+  process.stdout.write('', () => process.exit(code));
+}

@@ -1,0 +1,65 @@
+// The last pipeline stage: --query over the response, then the chosen formatter.
+// awscli clidriver.py/formatter.py: the output type is checked only here, after the request.
+
+import { GeneralError } from '../errors.js';
+import { JmespathRuntimeError, type CompiledQuery } from '../query/jmespath.js';
+import { formatJson } from './json.js';
+import type { PyValue } from './pyvalue.js';
+import { formatTable } from './table.js';
+import { FormatterCrash, formatText } from './text.js';
+import { formatYaml, formatYamlStream } from './yaml.js';
+
+export interface DisplayOptions {
+  format: string;
+  query?: CompiledQuery;
+  color: boolean;
+  terminalWidth: number;
+  /** the operation name, the table's title */
+  title: string;
+}
+
+/** Where the AWS CLI's formatter itself crashes: what it had written, and its error (exit 255). */
+export class DisplayCrash extends GeneralError {
+  constructor(
+    message: string,
+    readonly partialOutput: string,
+  ) {
+    super(message);
+  }
+}
+
+export function render(response: PyValue, opts: DisplayOptions): string {
+  const formatter = pickFormatter(opts);
+  let value = response;
+  if (opts.query) {
+    try {
+      value = opts.query.search(response);
+    } catch (e) {
+      if (e instanceof JmespathRuntimeError) throw new GeneralError(e.message);
+      throw e;
+    }
+  }
+  try {
+    return formatter(value);
+  } catch (e) {
+    if (e instanceof FormatterCrash) throw new DisplayCrash(e.message, e.partialOutput);
+    throw e;
+  }
+}
+
+function pickFormatter(opts: DisplayOptions): (v: PyValue) => string {
+  switch (opts.format) {
+    case 'json':
+      return formatJson;
+    case 'text':
+      return formatText;
+    case 'table':
+      return (v) => formatTable(v, { title: opts.title, color: opts.color, terminalWidth: opts.terminalWidth });
+    case 'yaml':
+      return formatYaml;
+    case 'yaml-stream':
+      return formatYamlStream;
+    default:
+      throw new GeneralError(`Unknown output type: ${opts.format}`);
+  }
+}
