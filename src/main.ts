@@ -17,9 +17,8 @@ import { loadCliInputs } from './args/cli-input.js';
 import { inputSkeletonJson, inputSkeletonYaml, outputSkeletonResponse } from './args/skeleton.js';
 import { validateParams } from './args/validate.js';
 import { resolveSettings, type Settings } from './config/settings.js';
-import { createCredentialProvider } from './config/credentials.js';
+import { createCredentialProvider, resolveImdsRegion } from './config/credentials.js';
 import type { AbortInput, ClientConfig, S3Session } from './aws/s3.js';
-import { pyIntText } from './args/py-int.js';
 import { parseTimestamp } from './args/timestamp.js';
 import { readBulkFlags, type BulkFlags } from './bulk/bulk-options.js';
 import { runBulk, type BulkSession } from './bulk/run-bulk.js';
@@ -124,8 +123,6 @@ async function run(io: Io, debug: DebugLog, deps: Deps, state: RunState): Promis
   // customizations/globalargs.py, event top-level-args-parsed
   const query = compileGlobalQuery(globals);
   checkEndpointUrl(globals.endpointUrl);
-  const readTimeout = timeoutSeconds(globals.cliReadTimeout);
-  const connectTimeout = timeoutSeconds(globals.cliConnectTimeout);
 
   const settings = resolveSettings({
     env: io.env,
@@ -136,10 +133,13 @@ async function run(io: Io, debug: DebugLog, deps: Deps, state: RunState): Promis
       ...(typeof globals.region === 'string' ? { region: globals.region } : {}),
       ...(typeof globals.endpointUrl === 'string' ? { endpointUrl: globals.endpointUrl } : {}),
       ...(typeof globals.caBundle === 'string' ? { caBundle: globals.caBundle } : {}),
+      ...(typeof globals.cliReadTimeout === 'string' ? { readTimeout: globals.cliReadTimeout } : {}),
+      ...(typeof globals.cliConnectTimeout === 'string' ? { connectTimeout: globals.cliConnectTimeout } : {}),
       verifySsl: globals.noVerifySsl !== true,
       noSignRequest: globals.noSignRequest === true,
     },
   });
+  settings.checkTopLevelSettings();
   settings.checkSessionSettings();
   logSettings(debug, settings);
 
@@ -188,17 +188,40 @@ async function run(io: Io, debug: DebugLog, deps: Deps, state: RunState): Promis
     if (text) io.stdout.write(text);
   };
 
+  // client creation (botocore create_client): region name and profile, the credential chain's
+  // load, then the remaining client config; each fails with 255 in this order
+  const prepareClient = async () => {
+    settings.checkRegionAndProfile();
+    const provider = settings.noSignRequest
+      ? null
+      : createCredentialProvider(settings, {
+          env: io.env,
+          fs: io.fs,
+          homedir: io.homedir,
+          cwd: io.cwd,
+          now: () => io.now(),
+          signal: io.signal,
+          userAgent: versionString(),
+          debug: (m: string) => debug.log('botocore.credentials', m),
+        });
+    await provider?.load();
+    settings.checkClientConfig();
+    let region = settings.region;
+    if (region === undefined && !settings.imds.disabled) {
+      region = await resolveImdsRegion(settings, { fs: io.fs, homedir: io.homedir, env: io.env, signal: io.signal });
+    }
+    return { provider, region };
+  };
+
   if (skeleton === 'output') {
-    // generatecliskeleton.py: the real client validates, a stub answers
-    settings.checkProfile();
+    // generatecliskeleton.py: a real client validates, a stub answers; nothing is signed
+    await prepareClient();
     validate(io, params, settings);
     display(outputSkeletonResponse());
     return 0;
   }
 
-  // client creation: profile, region and retry settings are checked here (255)
-  settings.checkProfile();
-  settings.checkClientSettings();
+  const { provider: credentials, region } = await prepareClient();
   const keyGiven = params.has('Key');
   if (bulk.allUploads) {
     // the uploads come from the listing: validate the bucket (and key) as a single call would
@@ -206,18 +229,14 @@ async function run(io: Io, debug: DebugLog, deps: Deps, state: RunState): Promis
     params.set('UploadId', '-');
   }
   const input = validate(io, params, settings);
-
-  const credentials = settings.noSignRequest
-    ? null
-    : createCredentialProvider(settings, { env: io.env, fs: io.fs, homedir: io.homedir, debug: (m: string) => debug.log('botocore.credentials', m) });
   if (credentials) {
-    // credentials are looked up before anything is sent, as botocore does at signing time
+    // signing time: this is where "Unable to locate credentials" (253) surfaces
     const creds = await credentials();
     debug.addSecret(creds.secretAccessKey);
     debug.addSecret(creds.sessionToken);
   }
 
-  const cfg = clientConfig(settings, globals, credentials, readTimeout, connectTimeout, debug, io);
+  const cfg = clientConfig(settings, region, credentials, debug, io);
   if (bulk.active) {
     cfg.keepAlive = true;
     cfg.maxSockets = bulk.concurrency + 2;
@@ -326,14 +345,6 @@ function checkEndpointUrl(url: string | true | undefined): void {
   }
 }
 
-/** --cli-read-timeout / --cli-connect-timeout: Python int(); 0 means no timeout. */
-function timeoutSeconds(v: string | true | undefined): number | undefined | null {
-  if (typeof v !== 'string') return undefined;
-  const n = pyIntText(v);
-  if (n === undefined) throw new GeneralError(`invalid literal for int() with base 10: '${v}'`);
-  return n === 0 ? null : n;
-}
-
 function colorOn(globals: Parsed, io: Io): boolean {
   const c = typeof globals.color === 'string' ? globals.color : 'auto';
   if (c === 'on') return true;
@@ -343,18 +354,11 @@ function colorOn(globals: Parsed, io: Io): boolean {
 
 function clientConfig(
   s: Settings,
-  globals: Parsed,
+  region: string | undefined,
   credentials: ClientConfig['credentials'],
-  readTimeout: number | undefined | null,
-  connectTimeout: number | undefined | null,
   debug: DebugLog,
   io: Io,
 ): ClientConfig {
-  const seconds = (flag: number | undefined | null, fallback: number) =>
-    flag === null ? undefined : (flag ?? fallback) * 1000;
-  if (typeof readTimeout === 'number' && readTimeout < 0) {
-    throw new GeneralError(`Attempted to set read timeout to ${readTimeout}, but the timeout cannot be set to a value less than or equal to 0.`);
-  }
   let ca: string | undefined;
   if (s.verifySsl && s.caBundle !== undefined) {
     try {
@@ -364,7 +368,8 @@ function clientConfig(
     }
   }
   return {
-    region: s.region ?? 'us-east-1',
+    // no region anywhere: S3 resolves aws-global, signed for us-east-1
+    region: region ?? 'us-east-1',
     ...(s.endpointUrl !== undefined ? { endpoint: s.endpointUrl } : {}),
     forcePathStyle: s.s3.addressingStyle === 'path' || (s.endpointUrl !== undefined && s.s3.addressingStyle !== 'virtual'),
     useFipsEndpoint: s.useFipsEndpoint,
@@ -375,8 +380,8 @@ function clientConfig(
     credentials,
     maxAttempts: s.maxAttempts,
     retryMode: s.retryMode,
-    ...(seconds(readTimeout, 60) !== undefined ? { readTimeoutMs: seconds(readTimeout, 60)! } : {}),
-    ...(seconds(connectTimeout, 60) !== undefined ? { connectTimeoutMs: seconds(connectTimeout, 60)! } : {}),
+    ...(s.readTimeout !== null ? { readTimeoutMs: s.readTimeout * 1000 } : {}),
+    ...(s.connectTimeout !== null ? { connectTimeoutMs: s.connectTimeout * 1000 } : {}),
     ...(ca !== undefined ? { ca } : {}),
     verifySsl: s.verifySsl,
     userAgent: versionString(),

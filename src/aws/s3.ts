@@ -180,6 +180,12 @@ export class S3Session {
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       disableS3ExpressSessionAuth: false,
+      // settings the SDK would otherwise look up in process.env and ~/.aws by itself
+      ignoreConfiguredEndpointUrls: true,
+      authSchemePreference: [],
+      sigv4aSigningRegionSet: [],
+      userAgentAppId: async () => undefined,
+      profile: '__s3abort_resolved_explicitly__',
       logger: { debug() {}, info() {}, warn() {}, error() {}, trace() {} },
     });
     this.installMiddleware();
