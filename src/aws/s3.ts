@@ -383,11 +383,11 @@ function sslReason(code: string, message: string): string | undefined {
       return verify('self-signed certificate');
     case 'SELF_SIGNED_CERT_IN_CHAIN':
       return verify('self-signed certificate in certificate chain');
+    // a leaf whose issuer is unknown: Node reports error 21, Python's ssl module error 20
     case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
     case 'UNABLE_TO_GET_ISSUER_CERT':
-      return verify('unable to get local issuer certificate');
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-      return verify('unable to verify the first certificate');
+      return verify('unable to get local issuer certificate');
     case 'CERT_HAS_EXPIRED':
       return verify('certificate has expired');
     case 'CERT_NOT_YET_VALID':
