@@ -1,0 +1,78 @@
+// Property-based runs of main() in-process: whatever the argv, input documents, paths, queries
+// and responses, the exit code is one of the documented ones, nothing throws past main(), no
+// stack trace reaches stderr, and usage/config errors print nothing on stdout.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { main, type Deps } from '../../src/main.js';
+import { ServiceError, GeneralError } from '../../src/errors.js';
+import { createMemoryIo } from '../support/memory-io.js';
+import { argvArb, nearValidArgv } from './arbitraries.js';
+
+const EXIT_CODES = new Set([0, 1, 130, 252, 253, 254, 255]);
+const RUNS = Number(process.env.S3ABORT_FUZZ_RUNS ?? 100_000);
+const SECRET = 'wJalrXUtnFEMIK7MDENGbPxRfiCYSECRETKEY';
+
+const responses = fc.oneof(
+  fc.constant({}),
+  fc.string().map((s) => ({ RequestCharged: s })),
+  fc.constantFrom('NoSuchUpload', 'AccessDenied', 'SlowDown').map((code) => new ServiceError(code, 'm', 400, `An error occurred (${code})`)),
+  fc.constant(new GeneralError('Could not connect to the endpoint URL: "x"')),
+  fc.constant(new TypeError('boom')),
+);
+
+function deps(response: object): Deps {
+  const answer = async () => {
+    if (response instanceof Error) throw response;
+    return response as { RequestCharged?: string };
+  };
+  return {
+    createSession: async () => ({
+      abortMultipartUpload: answer,
+      listMultipartUploads: async () => {
+        if (response instanceof Error) throw response;
+        return { uploads: [{ Key: 'k', UploadId: 'u', Initiated: new Date(0) }], truncated: false };
+      },
+      listParts: async () => ({ parts: 0 }),
+      destroy: () => {},
+    }),
+  };
+}
+
+async function check(argv: string[], response: object, stdin: string) {
+  const m = createMemoryIo({
+    argv,
+    stdin,
+    env: {
+      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: SECRET, AWS_DEFAULT_REGION: 'us-east-1',
+      AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/h/config', AWS_SHARED_CREDENTIALS_FILE: '/h/credentials', HOME: '/h',
+    },
+    files: { '/work/in.json': '{"Bucket": "b", "Key": "k", "UploadId": "u"}', '/h/config': '[default]\noutput = json\n' },
+    dirs: ['/etc'],
+    homedir: '/h',
+  });
+  const code = await main(m.io, deps(response));
+  const out = m.stdout();
+  const err = m.stderr();
+  expect(EXIT_CODES.has(code), `exit ${code} for ${JSON.stringify(argv)}`).toBe(true);
+  // a stack trace may appear only inside a --debug log
+  const debug = argv.some((a) => a.startsWith('--de'));
+  if (!debug) expect(err, `stack trace for ${JSON.stringify(argv)}`).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  if (code === 252 || code === 253) expect(out, `stdout on ${code} for ${JSON.stringify(argv)}`).toBe('');
+  expect(out + err).not.toContain(SECRET);
+}
+
+describe('fuzzing main() in-process', () => {
+  it(`keeps its invariants over ${RUNS} random command lines`, async () => {
+    await fc.assert(
+      fc.asyncProperty(argvArb, responses, fc.string({ maxLength: 40 }), (argv, response, stdin) => check(argv, response, stdin)),
+      { numRuns: RUNS / 2, seed: Number(process.env.S3ABORT_FUZZ_SEED ?? 20261125) },
+    );
+  }, 600_000);
+
+  it(`keeps its invariants over ${RUNS} near-valid command lines`, async () => {
+    await fc.assert(
+      fc.asyncProperty(nearValidArgv, responses, fc.string({ maxLength: 40 }), (argv, response, stdin) => check(argv, response, stdin)),
+      { numRuns: RUNS / 2, seed: Number(process.env.S3ABORT_FUZZ_SEED ?? 20261125) + 1 },
+    );
+  }, 600_000);
+});
