@@ -1,6 +1,7 @@
 // An in-memory Io for running main() and the argument modules in-process: files in a Map, captured
 // stdout/stderr, a fixed environment and clock. Nothing here reads the real machine.
 
+import { assertNoSecrets } from './secrets.js';
 import path from 'node:path';
 import type { Io, Writable } from '../../src/io.js';
 
@@ -128,8 +129,16 @@ export function createMemoryIo(opts: MemoryIoOptions = {}): MemoryIo {
 
   return {
     io,
-    stdout: out.text,
-    stderr: err.text,
+    stdout: () => {
+      const t = out.text();
+      assertNoSecrets(t, 'stdout');
+      return t;
+    },
+    stderr: () => {
+      const t = err.text();
+      assertNoSecrets(t, 'stderr');
+      return t;
+    },
     stdoutBytes: out.bytes,
     stderrBytes: err.bytes,
     stdinReads: () => stdinReads,

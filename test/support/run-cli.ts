@@ -1,6 +1,7 @@
 // Runs the built CLI as a whole process, the way the conformance harness does: a clean explicit
 // environment (never the ambient one: this machine sets AWS_CA_BUNDLE and more), HOME in a fresh
 // temporary folder, the fake keys, and the temporary folder as the working directory.
+import { assertNoSecrets } from './secrets.js';
 import { spawn } from 'node:child_process';
 import { constants as osConstants, tmpdir } from 'node:os';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -130,11 +131,14 @@ export async function runCli(args: readonly string[], opts: RunCliOptions = {}):
         });
       },
     ).finally(() => clearTimeout(timer));
+    const stdout = Buffer.concat(out).toString('utf8');
+    const stderr = Buffer.concat(err).toString('utf8');
+    assertNoSecrets(stdout + stderr, `the output of ${JSON.stringify(args).slice(0, 200)}`);
     return {
       code,
       signal,
-      stdout: Buffer.concat(out).toString('utf8'),
-      stderr: Buffer.concat(err).toString('utf8'),
+      stdout,
+      stderr,
       tmp,
       timedOut,
       durationMs: Date.now() - started,
