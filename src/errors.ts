@@ -69,6 +69,10 @@ export class ServiceError extends CliError {
     readonly serviceMessage: string,
     readonly httpStatus: number | undefined,
     message: string,
+    /** how many attempts the call made */
+    readonly attempts = 1,
+    /** an earlier attempt may have been carried out by S3 (its reply was lost or was a 5xx) */
+    readonly earlierAttemptMayHaveApplied = false,
   ) {
     super(message);
   }

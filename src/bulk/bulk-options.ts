@@ -17,6 +17,11 @@ export interface BulkFlags {
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 
+// Durations in other spellings: dateutil would read "1.5h", "10h30m" or "15M" as a time of day
+// today (possibly later than now, which selects uploads started a second ago), so they are refused.
+const DURATION_LIKE =
+  /^\s*(?:[+-]?\d+(?:[.,]\d+)?\s*(?:ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mons?|months?|y|yrs?|years?)\s*)+$/i;
+
 function intInRange(op: Parsed, dest: string, flag: string, lo: number, hi: number, fallback: number, prog: string): number {
   const v = op[dest];
   if (typeof v !== 'string') return fallback;
@@ -47,7 +52,11 @@ export function readBulkFlags(
   if (typeof op.prefix === 'string') flags.prefix = op.prefix;
   if (typeof op.olderThan === 'string') {
     const age = /^\s*(\d+)\s*([smhdw])\s*$/.exec(op.olderThan);
-    const when = age ? new Date(nowMs - Number(age[1]) * UNIT_SECONDS[age[2]!]! * 1000) : parseTimestamp(op.olderThan);
+    const when = age
+      ? new Date(nowMs - Number(age[1]) * UNIT_SECONDS[age[2]!]! * 1000)
+      : DURATION_LIKE.test(op.olderThan)
+        ? null
+        : parseTimestamp(op.olderThan);
     if (!when || Number.isNaN(when.getTime())) {
       throw new ArgParseError(
         `argument --older-than: invalid value '${op.olderThan}': expected an age such as 90s, 15m, 36h, 7d, 2w, or a timestamp`,
@@ -63,6 +72,10 @@ export function readBulkFlags(
   }
   if (allUploads && op.uploadId !== undefined) {
     throw new ArgParseError('argument --upload-id: not allowed with argument --all-uploads', prog);
+  }
+  // one initiation time cannot match every listed upload: all but one abort would fail
+  if (allUploads && op.ifMatchInitiatedTime !== undefined) {
+    throw new ArgParseError('argument --if-match-initiated-time: not allowed with argument --all-uploads', prog);
   }
   if (op.verifyAttempts !== undefined && !flags.verify) {
     throw new ArgParseError('argument --verify-attempts: only allowed with argument --verify', prog);

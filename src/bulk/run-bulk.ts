@@ -2,7 +2,8 @@
 // bounded concurrency while the listing goes on, optionally verify with ListParts that no part
 // survived, and account for every selected upload exactly once whatever fails.
 
-import { CliError, ServiceError } from '../errors.js';
+import { setMaxListeners } from 'node:events';
+import { CliError, ConfigError, GeneralError, ServiceError } from '../errors.js';
 
 export interface UploadRef {
   Key: string;
@@ -90,7 +91,10 @@ function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
 
 function describe(err: unknown): { Code: string; Message: string; exit: number } {
   if (err instanceof ServiceError) return { Code: err.code, Message: err.serviceMessage, exit: err.exitCode };
-  if (err instanceof CliError) return { Code: err.constructor.name === 'GeneralError' ? 'RequestFailed' : err.constructor.name, Message: err.message, exit: err.exitCode };
+  // not constructor.name: the bundler renames classes
+  if (err instanceof GeneralError) return { Code: 'RequestFailed', Message: err.message, exit: err.exitCode };
+  if (err instanceof ConfigError) return { Code: 'ConfigurationError', Message: err.message, exit: err.exitCode };
+  if (err instanceof CliError) return { Code: 'Error', Message: err.message, exit: err.exitCode };
   const e = err as Error;
   return { Code: e?.name ?? 'Error', Message: e?.message ?? String(err), exit: 255 };
 }
@@ -98,8 +102,15 @@ function describe(err: unknown): { Code: string; Message: string; exit: number }
 function isRetryable(err: unknown): boolean {
   if (err instanceof ServiceError) return RETRYABLE_CODES.has(err.code) || (err.httpStatus !== undefined && err.httpStatus >= 500);
   // connection failures, resets and timeouts: the SDK already retried them, try again later
-  return err instanceof CliError && err.exitCode === 255;
+  return err instanceof GeneralError;
 }
+
+function isNoSuchUpload(err: unknown): err is ServiceError {
+  return err instanceof ServiceError && err.code === 'NoSuchUpload';
+}
+
+/** Rounds of our own on top of the client's retries, for errors that outlived them. */
+const EXTRA_ROUNDS = 3;
 
 /** An async queue whose producer waits while it is full. */
 class Channel<T> {
@@ -137,7 +148,14 @@ class Channel<T> {
 export async function runBulk(session: BulkSession, opts: BulkOptions, deps: BulkDeps): Promise<BulkResult> {
   const sleep = deps.sleep ?? defaultSleep;
   const random = deps.random ?? Math.random;
-  const signal = deps.signal;
+  // every request in flight listens on the signal: one derived signal that may have many
+  // listeners, instead of Node's MaxListenersExceededWarning on stderr past 10 requests
+  const controller = new AbortController();
+  const signal = controller.signal;
+  setMaxListeners(0, signal);
+  const stop = () => controller.abort(deps.signal.reason);
+  if (deps.signal.aborted) stop();
+  else deps.signal.addEventListener('abort', stop, { once: true });
   const uploads: UploadOutcome[] = [];
   const progress: BulkProgress = { selected: 0, aborted: 0, failed: 0, listingDone: false };
   const tick = () => deps.onProgress?.(progress);
@@ -147,6 +165,23 @@ export async function runBulk(session: BulkSession, opts: BulkOptions, deps: Bul
     ...(opts.expectedBucketOwner !== undefined ? { ExpectedBucketOwner: opts.expectedBucketOwner } : {}),
   };
   let listingError: unknown;
+
+  /**
+   * Runs one request, again after a backoff when it fails with a transient error that the
+   * client's own retries did not get past. `failures` counts the transient failures seen.
+   */
+  const withRetries = async <T>(call: () => Promise<T>, failures: { count: number } = { count: 0 }): Promise<T> => {
+    for (let round = 0; ; round++) {
+      try {
+        return await call();
+      } catch (e) {
+        if (signal.aborted || round >= EXTRA_ROUNDS || !isRetryable(e)) throw e;
+        failures.count++;
+        await sleep(Math.min(1000 * 2 ** round, 8000) * (0.5 + random() / 2), signal);
+        if (signal.aborted) throw e;
+      }
+    }
+  };
 
   const select = async (u: UploadRef) => {
     const outcome: UploadOutcome = { ...u, Status: 'Pending' };
@@ -169,17 +204,15 @@ export async function runBulk(session: BulkSession, opts: BulkOptions, deps: Bul
       const prefix = opts.key ?? opts.prefix;
       for (;;) {
         if (signal.aborted) return;
-        const page = await session.listMultipartUploads(
-          {
-            Bucket: opts.bucket,
-            ...(prefix !== undefined ? { Prefix: prefix } : {}),
-            ...(keyMarker !== undefined ? { KeyMarker: keyMarker } : {}),
-            ...(uploadIdMarker !== undefined && !directory ? { UploadIdMarker: uploadIdMarker } : {}),
-            MaxUploads: opts.pageSize ?? 1000,
-            ...common,
-          },
-          signal,
-        );
+        const input = {
+          Bucket: opts.bucket,
+          ...(prefix !== undefined ? { Prefix: prefix } : {}),
+          ...(keyMarker !== undefined ? { KeyMarker: keyMarker } : {}),
+          ...(uploadIdMarker !== undefined && !directory ? { UploadIdMarker: uploadIdMarker } : {}),
+          MaxUploads: opts.pageSize ?? 1000,
+          ...common,
+        };
+        const page = await withRetries(() => session.listMultipartUploads(input, signal));
         for (const u of page.uploads) {
           if (signal.aborted) return;
           if (opts.key !== undefined && u.Key !== opts.key) continue;
@@ -205,23 +238,28 @@ export async function runBulk(session: BulkSession, opts: BulkOptions, deps: Bul
     }
   };
 
-  const abortOnce = async (u: UploadOutcome): Promise<'done' | 'gone'> => {
-    // transient failures that outlived the client's own retries get a few more rounds here
-    for (let round = 0; ; round++) {
-      try {
-        await session.abortMultipartUpload(
-          {
-            Bucket: opts.bucket, Key: u.Key, UploadId: u.UploadId, ...common,
-            ...(opts.ifMatchInitiatedTime !== undefined ? { IfMatchInitiatedTime: opts.ifMatchInitiatedTime } : {}),
-          },
-          signal,
-        );
-        return 'done';
-      } catch (e) {
-        if (e instanceof ServiceError && e.code === 'NoSuchUpload') return 'gone';
-        if (signal.aborted || round >= 3 || !isRetryable(e)) throw e;
-        await sleep(Math.min(1000 * 2 ** round, 8000) * (0.5 + random() / 2), signal);
-      }
+  /** 'done': S3 confirmed the abort; otherwise the NoSuchUpload error S3 answered. */
+  const abortOnce = async (u: UploadOutcome): Promise<'done' | ServiceError> => {
+    const failures = { count: 0 };
+    try {
+      await withRetries(
+        () =>
+          session.abortMultipartUpload(
+            {
+              Bucket: opts.bucket, Key: u.Key, UploadId: u.UploadId, ...common,
+              ...(opts.ifMatchInitiatedTime !== undefined ? { IfMatchInitiatedTime: opts.ifMatchInitiatedTime } : {}),
+            },
+            signal,
+          ),
+        failures,
+      );
+      return 'done';
+    } catch (e) {
+      if (!isNoSuchUpload(e)) throw e;
+      // an earlier attempt of ours failed in transit: it most likely took effect (a reset after
+      // S3 applied the abort), so the upload is gone because of us and was not already gone
+      // (the client's own retries count too: a reset, then NoSuchUpload on its retry)
+      return failures.count > 0 || e.earlierAttemptMayHaveApplied ? 'done' : e;
     }
   };
 
@@ -229,15 +267,16 @@ export async function runBulk(session: BulkSession, opts: BulkOptions, deps: Bul
     for (let attempt = 1; attempt <= opts.verifyAttempts; attempt++) {
       let parts: number;
       try {
-        parts = (await session.listParts({ Bucket: opts.bucket, Key: u.Key, UploadId: u.UploadId, ...common }, signal)).parts;
+        parts = (await withRetries(() => session.listParts({ Bucket: opts.bucket, Key: u.Key, UploadId: u.UploadId, ...common }, signal))).parts;
       } catch (e) {
-        if (e instanceof ServiceError && e.code === 'NoSuchUpload') return true;
+        if (isNoSuchUpload(e)) return true;
         throw e;
       }
       if (parts === 0) return true;
       if (attempt === opts.verifyAttempts) return false;
       // a part upload that was in flight during the abort can still land: abort again
       await sleep(Math.min(200 * 2 ** (attempt - 1), 5000) * (0.5 + random() / 2), signal);
+      if (signal.aborted) throw new Error('interrupted');
       await abortOnce(u);
     }
     return false;
@@ -255,12 +294,12 @@ export async function runBulk(session: BulkSession, opts: BulkOptions, deps: Bul
         u.Status = 'WouldAbort';
         continue;
       }
+      let confirmed = false;
       try {
         const first = await abortOnce(u);
-        if (first === 'gone' && !opts.ignoreMissing) {
-          throw new ServiceError('NoSuchUpload', 'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.', 404, 'NoSuchUpload');
-        }
-        u.Status = first === 'gone' ? 'AlreadyGone' : 'Aborted';
+        if (first !== 'done' && !opts.ignoreMissing) throw first;
+        confirmed = true;
+        u.Status = first === 'done' ? 'Aborted' : 'AlreadyGone';
         if (opts.verify) {
           const ok = await verify(u);
           u.Verified = ok;
@@ -274,7 +313,10 @@ export async function runBulk(session: BulkSession, opts: BulkOptions, deps: Bul
       } catch (e) {
         u.Status = 'Failed';
         if (signal.aborted) {
-          u.Error = { Code: 'Interrupted', Message: 'interrupted before S3 confirmed the abort' };
+          u.Error = {
+            Code: 'Interrupted',
+            Message: confirmed ? 'interrupted before the abort was verified' : 'interrupted before S3 confirmed the abort',
+          };
         } else {
           const d = describe(e);
           u.Error = { Code: d.Code, Message: d.Message };
@@ -287,8 +329,12 @@ export async function runBulk(session: BulkSession, opts: BulkOptions, deps: Bul
     }
   };
 
-  const workers = Array.from({ length: Math.max(1, opts.concurrency) }, work);
-  await Promise.all([produce(), ...workers]);
+  try {
+    const workers = Array.from({ length: Math.max(1, opts.concurrency) }, work);
+    await Promise.all([produce(), ...workers]);
+  } finally {
+    deps.signal.removeEventListener('abort', stop);
+  }
   for (const u of channel.drain()) u.Status = 'Skipped';
   for (const u of uploads) if (u.Status === 'Pending') u.Status = 'Skipped';
   return { dryRun: opts.dryRun, uploads, ...(listingError !== undefined ? { listingError } : {}), interrupted: signal.aborted };

@@ -1,0 +1,129 @@
+// The result document (keys, order, timestamps) as every formatter prints it, and the exit code.
+import { describe, expect, it } from 'vitest';
+import { bulkExitCode, isoTimestamp, resultDocument, summarize } from '../../src/bulk/bulk-result.js';
+import type { BulkResult, UploadOutcome } from '../../src/bulk/run-bulk.js';
+import { render } from '../../src/output/display.js';
+import { compileQuery } from '../../src/query/jmespath.js';
+
+const T = new Date(Date.UTC(2026, 10, 20, 10, 0, 0));
+
+const up = (id: string, status: UploadOutcome['Status'], extra: Partial<UploadOutcome> = {}): UploadOutcome => ({
+  Key: `k/${id}`, UploadId: id, Initiated: T, Status: status, ...extra,
+});
+const failed = (id: string, exit: number, code = exit === 254 ? 'AccessDenied' : 'RequestFailed'): UploadOutcome =>
+  up(id, 'Failed', { Error: { Code: code, Message: code === 'AccessDenied' ? 'Access Denied' : 'Could not connect' }, errorExit: exit });
+const result = (uploads: UploadOutcome[], extra: Partial<BulkResult> = {}): BulkResult => ({ dryRun: false, uploads, interrupted: false, ...extra });
+
+const json = (r: BulkResult) => render(resultDocument(r), { format: 'json', color: false, terminalWidth: 80, title: 'AbortMultipartUpload' });
+
+describe('isoTimestamp', () => {
+  it.each([
+    [T, '2026-11-20T10:00:00+00:00'],
+    [new Date(Date.UTC(2026, 10, 20, 10, 0, 0, 123)), '2026-11-20T10:00:00.123000+00:00'],
+    [new Date(Date.UTC(2026, 10, 20, 10, 0, 0, 5)), '2026-11-20T10:00:00.005000+00:00'],
+    [new Date(Date.UTC(1999, 0, 1, 0, 0, 0)), '1999-01-01T00:00:00+00:00'],
+  ])('prints %o as the AWS CLI does', (d, text) => {
+    expect(isoTimestamp(d)).toBe(text);
+  });
+});
+
+describe('resultDocument', () => {
+  it('prints the documented shape, keys in order', () => {
+    const r = result([
+      up('a', 'Aborted', { Verified: true }),
+      failed('b', 254),
+    ]);
+    expect(json(r)).toBe(
+      [
+        '{',
+        '    "DryRun": false,',
+        '    "Uploads": [',
+        '        {',
+        '            "Key": "k/a",',
+        '            "UploadId": "a",',
+        '            "Initiated": "2026-11-20T10:00:00+00:00",',
+        '            "Status": "Aborted",',
+        '            "Verified": true',
+        '        },',
+        '        {',
+        '            "Key": "k/b",',
+        '            "UploadId": "b",',
+        '            "Initiated": "2026-11-20T10:00:00+00:00",',
+        '            "Status": "Failed",',
+        '            "Error": {',
+        '                "Code": "AccessDenied",',
+        '                "Message": "Access Denied"',
+        '            }',
+        '        }',
+        '    ],',
+        '    "Summary": {',
+        '        "Selected": 2,',
+        '        "Aborted": 1,',
+        '        "AlreadyGone": 0,',
+        '        "Failed": 1',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves out Initiated when unknown (a single upload) and Verified without --verify', () => {
+    const doc = resultDocument(result([{ Key: 'k', UploadId: 'u', Status: 'Aborted' }]));
+    const uploads = doc.get('Uploads') as Map<string, unknown>[];
+    expect([...uploads[0]!.keys()]).toEqual(['Key', 'UploadId', 'Status']);
+    expect([...doc.keys()]).toEqual(['DryRun', 'Uploads', 'Summary']);
+  });
+
+  it('prints an empty selection', () => {
+    expect(JSON.parse(json(result([])))).toEqual({
+      DryRun: false, Uploads: [], Summary: { Selected: 0, Aborted: 0, AlreadyGone: 0, Failed: 0 },
+    });
+  });
+
+  it('adds Skipped to the summary only when some were skipped (SIGINT)', () => {
+    const r = result([up('a', 'Aborted'), up('b', 'Skipped'), up('c', 'Skipped')], { interrupted: true });
+    expect(JSON.parse(json(r)).Summary).toEqual({ Selected: 3, Aborted: 1, AlreadyGone: 0, Failed: 0, Skipped: 2 });
+    expect(summarize(r)).toEqual({ Selected: 3, Aborted: 1, AlreadyGone: 0, Failed: 0, Skipped: 2 });
+  });
+
+  it('reports a dry run with DryRun true and WouldAbort', () => {
+    const r = result([up('a', 'WouldAbort')], { dryRun: true });
+    expect(JSON.parse(json(r))).toEqual({
+      DryRun: true,
+      Uploads: [{ Key: 'k/a', UploadId: 'a', Initiated: '2026-11-20T10:00:00+00:00', Status: 'WouldAbort' }],
+      Summary: { Selected: 1, Aborted: 0, AlreadyGone: 0, Failed: 0 },
+    });
+  });
+
+  it('never leaks the internal exit class', () => {
+    expect(json(result([failed('a', 255)]))).not.toMatch(/errorExit/);
+  });
+
+  it('works with --query and the text formatter', () => {
+    const r = result([up('a', 'Aborted'), up('b', 'AlreadyGone'), failed('c', 254)]);
+    const text = render(resultDocument(r), {
+      format: 'text', color: false, terminalWidth: 80, title: 'AbortMultipartUpload',
+      query: compileQuery("Uploads[?Status!='Failed'].[Key,Status]"),
+    });
+    expect(text).toBe('k/a\tAborted\nk/b\tAlreadyGone\n');
+    const n = render(resultDocument(r), { format: 'json', color: false, terminalWidth: 80, title: 'x', query: compileQuery('Summary.Failed') });
+    expect(n).toBe('1\n');
+  });
+});
+
+describe('bulkExitCode', () => {
+  it.each([
+    ['every upload aborted', [up('a', 'Aborted'), up('b', 'AlreadyGone')], 0],
+    ['a dry run', [up('a', 'WouldAbort')], 0],
+    ['nothing selected', [], 0],
+    ['some failed', [up('a', 'Aborted'), failed('b', 254)], 1],
+    ['some failed otherwise', [up('a', 'Aborted'), failed('b', 255)], 1],
+    ['all failed with service errors', [failed('a', 254), failed('b', 254)], 254],
+    ['all failed with connection errors', [failed('a', 255), failed('b', 255)], 255],
+    ['all failed, some not with service errors', [failed('a', 254), failed('b', 255)], 255],
+    ['a verification that never succeeded', [up('a', 'Failed', { Verified: false, Error: { Code: 'PartsRemain', Message: '' } })], 255],
+  ] as [string, UploadOutcome[], number][])('%s: %i', (_name, uploads, code) => {
+    expect(bulkExitCode(result(uploads))).toBe(code);
+  });
+});
