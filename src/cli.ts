@@ -78,7 +78,13 @@ const io: Io = {
   platform: process.platform,
 };
 
-const code = await main(io);
+const code = await main(io, {
+  // the auto-prompt draws on the terminal: stdout when it is one, else stderr (as prompt_toolkit)
+  promptTerminal: async () => {
+    const { createTtyTerminal } = await import('./prompt/tty-terminal.js');
+    return createTtyTerminal(process.stdin, process.stdout.isTTY ? process.stdout : process.stderr);
+  },
+});
 process.exitCode = code;
 if (controller.signal.aborted) {
   // in-flight sockets must not hold the process after Ctrl-C: flush stdout, then leave

@@ -37,12 +37,14 @@ export class ArgParseError extends UsageError {
   constructor(
     message: string,
     readonly prog: string,
+    /** The parser's format_usage(): the main and operation parsers share USAGE_TEXT. */
+    readonly usage: string = USAGE_TEXT,
   ) {
     super(message);
   }
   // awscli argparser.py: usage + "\n" + "{prog}: error: {message}\n", framed by the handler
   override render(): string {
-    return `\n${USAGE_TEXT}\n${this.prog}: error: ${this.message}\n\n`;
+    return `\n${this.usage}\n${this.prog}: error: ${this.message}\n\n`;
   }
 }
 

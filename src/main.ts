@@ -3,20 +3,22 @@
 //   argv -> parse -> validate/merge input -> resolve config -> send -> shape -> --query -> format
 // Nothing here touches `process`; cli.ts builds the Io and ends the process.
 
-import { parseGlobals, parseOperation, type Parsed } from './args/parse-argv.js';
+import { FIRST_PASS_HELP, parseFirstPass, parseGlobals, parseOperation, type Parsed } from './args/parse-argv.js';
 import { MEMBER_OPTIONS, OUTPUT_CHOICES } from './args/options.js';
 import { createDebugLog, type DebugLog } from './debug.js';
-import { CliError, EXIT_GENERAL, EXIT_INTERRUPTED, GeneralError, Interrupted, UsageError } from './errors.js';
+import { CliError, EXIT_GENERAL, EXIT_INTERRUPTED, EXIT_USAGE, GeneralError, Interrupted, UnknownOptionsError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { DisplayCrash, render } from './output/display.js';
 import { fromPlain, type PyValue } from './output/pyvalue.js';
 import { compileQuery, JmespathSyntaxError, type CompiledQuery } from './query/jmespath.js';
 import { versionString } from './version.js';
+import { renderNoTerminalFrame } from './prompt/no-terminal-frame.js';
 import { loadParamFile } from './args/paramfile.js';
 import { loadCliInputs } from './args/cli-input.js';
 import { inputSkeletonJson, inputSkeletonYaml, outputSkeletonResponse } from './args/skeleton.js';
-import { validateParams } from './args/validate.js';
-import { resolveSettings, type Settings } from './config/settings.js';
+import { checkEndpointParams, validateParams } from './args/validate.js';
+import { autoPromptSetting, resolveSettings, type Settings } from './config/settings.js';
+import { loadSharedConfig, type SharedConfig } from './config/ini.js';
 import { createCredentialProvider, resolveImdsRegion } from './config/credentials.js';
 import type { AbortInput, ClientConfig, S3Session } from './aws/s3.js';
 import { parseTimestamp } from './args/timestamp.js';
@@ -24,36 +26,67 @@ import { readBulkFlags, type BulkFlags } from './bulk/bulk-options.js';
 import { runBulk, type BulkSession } from './bulk/run-bulk.js';
 import { bulkExitCode, resultDocument } from './bulk/bulk-result.js';
 import { createProgressLine } from './bulk/progress.js';
+import type { CompletionFs } from './completion/complete.js';
+import { pagerFromSetting } from './pager/resolve-pager.js';
+import type { PagerRunner } from './pager/run-pager.js';
+import type { PromptTerminal } from './prompt/prompt-for-args.js';
 
 const OPERATION = 'AbortMultipartUpload';
 
 export interface Deps {
+  /** The terminal for the auto-prompt (cli.ts builds it from process.stdin); without it there is no prompt. */
+  promptTerminal?: () => Promise<PromptTerminal>;
+  /** Starts the output and help pagers; the real spawn by default (tests may fake it). */
+  runPager?: PagerRunner;
+  /** A file system that lists directories, for `__complete` (paths after file://); node:fs by default. */
+  completionFs?: CompletionFs;
   /** Creates the S3 session; tests may hand in a fake. Loads the SDK lazily by default. */
   createSession?: (cfg: ClientConfig) => Promise<Pick<S3Session, 'abortMultipartUpload' | 'listMultipartUploads' | 'listParts' | 'destroy'>>;
+  /** Runs the endpoint ruleset for the call's Bucket and Key; loads the SDK lazily by default. */
+  resolveEndpoint?: (cfg: ClientConfig, input: { Bucket: string; Key?: string }) => Promise<void>;
+  /** Waits between bulk retries; tests may make it instant. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /** Shared between main() and run(): a bulk run handles SIGINT itself, to print what it did. */
 interface RunState {
   bulkActive: boolean;
+  /** a pager owns the terminal: Ctrl-C is its business (help.py ignore_ctrl_c), we wait for it */
+  pagerActive: boolean;
+  /** colorama was started (a coloured table formatter): on a terminal it resets at exit */
+  colorama: boolean;
 }
 
 export async function main(io: Io, deps: Deps = {}): Promise<number> {
-  // awscli FirstPassGlobalArgParser: --debug takes effect before anything else is parsed
-  const debug = createDebugLog(io, firstPassDebug(io.argv));
-  const state: RunState = { bulkActive: false };
+  // s3abort's own command words for shell completion: before anything reads argv or the config
+  if (io.argv[0] === 'completion' || io.argv[0] === '__complete') return completionCommand(io, deps);
+  // awscli FirstPassGlobalArgParser: --debug takes effect before anything else is parsed; its own
+  // argparse errors are reported once the run starts
+  let firstPass: { help: boolean; debug: boolean } | Error;
+  try {
+    firstPass = parseFirstPass(io.argv);
+  } catch (e) {
+    firstPass = e as Error;
+  }
+  const debug = createDebugLog(io, !(firstPass instanceof Error) && firstPass.debug);
+  const state: RunState = { bulkActive: false, pagerActive: false, colorama: false };
   const interrupted = new Promise<never>((_, reject) => {
     const stop = () => {
-      if (!state.bulkActive) reject(new Interrupted());
+      if (!state.bulkActive && !state.pagerActive) reject(new Interrupted());
     };
     if (io.signal.aborted) stop();
     io.signal.addEventListener('abort', stop, { once: true });
   });
   interrupted.catch(() => {});
+  let code: number;
   try {
-    return await Promise.race([run(io, debug, deps, state), interrupted]);
+    code = await Promise.race([run(io, debug, deps, state, firstPass), interrupted]);
   } catch (err) {
-    return report(io, err, debug);
+    code = report(io, err, debug);
   }
+  // colorama's atexit reset_all: one more ESC[0m when stdout is a terminal (awscli table.py)
+  if (state.colorama && io.stdout.isTTY) io.stdout.write('\x1b[0m');
+  return code;
 }
 
 function report(io: Io, err: unknown, debug: DebugLog): number {
@@ -77,43 +110,141 @@ function report(io: Io, err: unknown, debug: DebugLog): number {
 
 /**
  * awscli autoprompt/core.py resolve_mode: --no-cli-auto-prompt, help and --version turn it off,
- * --cli-auto-prompt on; else AWS_CLI_AUTO_PROMPT (the profile's cli_auto_prompt is read later).
+ * --cli-auto-prompt on; else AWS_CLI_AUTO_PROMPT or the cli_auto_prompt of the profile named by
+ * the environment (--profile is not parsed yet).
  */
-function autoPromptMode(io: Io): 'on' | 'on-partial' | 'off' {
+function autoPromptMode(io: Io, shared: SharedConfig): 'on' | 'on-partial' | 'off' {
   const argv = io.argv;
   if (argv.includes('--no-cli-auto-prompt') || argv.includes('help') || argv.includes('--version')) return 'off';
   if (argv.includes('--cli-auto-prompt')) return 'on';
-  const v = (io.env.AWS_CLI_AUTO_PROMPT ?? '').toLowerCase();
+  const v = autoPromptSetting(io.env, shared);
   return v === 'on' ? 'on' : v === 'on-partial' ? 'on-partial' : 'off';
 }
 
-function firstPassDebug(argv: readonly string[]): boolean {
-  return argv.some((a) => a.length >= 4 && '--debug'.startsWith(a));
+/**
+ * The auto-prompt when standard input is not a terminal: prompt_toolkit draws its first frame on
+ * stdout, warns on stderr, and the CLI's handler prints the (empty) error, exit 255. The prompt's
+ * buffer is the command line without the first --cli-auto-prompt (autoprompt pre_run).
+ */
+function promptWithoutTerminal(io: Io): never {
+  const args = [...io.argv];
+  const flag = args.indexOf('--cli-auto-prompt');
+  if (flag >= 0) args.splice(flag, 1);
+  const words = args[0] === 's3api' && args[1] === 'abort-multipart-upload' ? args : ['s3api', 'abort-multipart-upload', ...args];
+  io.stdout.write(renderNoTerminalFrame(words));
+  io.stderr.write('Warning: Input is not a terminal (fd=0).\n');
+  throw new GeneralError('');
+}
+
+/** `s3abort completion <shell>` and the hidden `s3abort __complete ...` the scripts call. */
+async function completionCommand(io: Io, deps: Deps): Promise<number> {
+  const { runCompletionCommand } = await import('./completion/command.js');
+  const { nodeCompletionFs } = await import('./completion/node-fs.js');
+  try {
+    return runCompletionCommand(io, deps.completionFs ?? nodeCompletionFs(), io.prog);
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.stderr.write(err.render());
+      return err.exitCode;
+    }
+    throw err;
+  }
+}
+
+/** Runs a pager (help or output) and waits for it; SIGINT meanwhile belongs to the pager. */
+async function withPager<T>(state: RunState, f: () => Promise<T>): Promise<T> {
+  state.pagerActive = true;
+  try {
+    return await f();
+  } finally {
+    state.pagerActive = false;
+  }
+}
+
+async function showHelpPage(io: Io, deps: Deps, state: RunState): Promise<number> {
+  const { showHelp } = await import('./help/show-help.js');
+  return withPager(state, () => showHelp(io, deps.runPager ? { runPager: deps.runPager } : {}));
+}
+
+/**
+ * The auto-prompt (autoprompt/prompttoolkit.py): Enter prints `> s3abort <line>` on stdout and
+ * gives the Io to run with; Ctrl-C/Ctrl-D print the line on stderr and give exit code 130.
+ */
+async function promptedIo(io: Io, deps: Deps): Promise<Io | number> {
+  // (stdin that is not a terminal is answered before, as the CLI answers it)
+  if (!deps.promptTerminal) throw new GeneralError('The auto-prompt needs a terminal: main() was given none (Deps.promptTerminal).');
+  const { promptForArgs } = await import('./prompt/prompt-for-args.js');
+  const { nodeCompletionFs } = await import('./completion/node-fs.js');
+  const terminal = await deps.promptTerminal();
+  const result = await promptForArgs(io, io.argv, terminal, { prog: io.prog, completionFs: deps.completionFs ?? nodeCompletionFs() });
+  if (result.interrupted) {
+    // errorhandler.py PrompterInterruptHandler: the text on stderr, no newline on stdout
+    io.stderr.write(`> ${io.prog} ${result.buffer}\n`);
+    return EXIT_INTERRUPTED;
+  }
+  io.stdout.write(`> ${io.prog} ${result.line}\n`);
+  return { ...io, argv: result.argv };
 }
 
 function pyListRepr(items: readonly string[]): string {
   return `[${items.map((s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(', ')}]`;
 }
 
-async function run(io: Io, debug: DebugLog, deps: Deps, state: RunState): Promise<number> {
+async function run(io: Io, debug: DebugLog, deps: Deps, state: RunState, firstPass: { help: boolean } | Error): Promise<number> {
+  if (firstPass instanceof Error) throw firstPass;
+  if (firstPass.help) {
+    // `s3abort --help` shows the reference page, as `s3abort help` does (issue #6); `-h` keeps the
+    // AWS CLI's answer, the first-pass parser's argparse help
+    if (io.argv.includes('--help')) return showHelpPage(io, deps, state);
+    // argparse's help action of the first-pass parser: its usage and options, exit 0
+    io.stdout.write(FIRST_PASS_HELP);
+    return 0;
+  }
   debug.log('awscli.clidriver', `CLI version: ${versionString()}`);
   debug.log('awscli.clidriver', `Arguments entered to CLI: ${pyListRepr(io.argv)}`);
+
+  // clidriver.py create_clidriver: load_plugins(session.full_config) reads (and may fail on) both
+  // shared files before the auto-prompt and the main parser
+  const shared = loadSharedConfig({ env: io.env, fs: io.fs, homedir: io.homedir });
 
   // autoprompt/core.py resolve_mode runs before the main parser
   if (io.argv.includes('--cli-auto-prompt') && io.argv.includes('--no-cli-auto-prompt')) {
     throw new UsageError('Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.');
   }
 
-  const autoPrompt = autoPromptMode(io);
+  const autoPrompt = autoPromptMode(io, shared);
   if (autoPrompt === 'on') {
-    if (!io.stdinIsTTY) {
-      // prompt_toolkit's warning, then the CLI's handler prints the (empty) error
-      io.stderr.write('Warning: Input is not a terminal (fd=0).\n');
-      throw new GeneralError('');
-    }
-    throw new GeneralError('The interactive auto-prompt is not available in this version of s3abort; run the command without --cli-auto-prompt.');
+    if (!io.stdinIsTTY) promptWithoutTerminal(io);
+    const next = await promptedIo(io, deps);
+    return typeof next === 'number' ? next : runCommand(next, debug, deps, state, shared);
   }
+  if (autoPrompt === 'on-partial' && io.stdinIsTTY && deps.promptTerminal) {
+    try {
+      return await runCommand(io, debug, deps, state, shared);
+    } catch (e) {
+      // clidriver.py: on-partial silences a usage error (252) and opens the prompt instead
+      if (!(e instanceof CliError) || e.exitCode !== EXIT_USAGE) throw e;
+      // errorhandler.py SilenceParamValidationMsgErrorHandler: unknown options are still printed
+      if (e instanceof UnknownOptionsError) io.stderr.write(e.render());
+      const next = await promptedIo(io, deps);
+      return typeof next === 'number' ? next : runCommand(next, debug, deps, state, shared);
+    }
+  }
+  if (autoPrompt === 'on-partial' && !io.stdinIsTTY) {
+    // clidriver.py: the command runs with parameter errors silenced; on exit 252 the prompt opens
+    try {
+      return await runCommand(io, debug, deps, state, shared);
+    } catch (e) {
+      if (!(e instanceof CliError) || e.exitCode !== EXIT_USAGE) throw e;
+      // errorhandler.py SilenceParamValidationMsgErrorHandler: unknown options are still printed
+      if (e instanceof UnknownOptionsError) io.stderr.write(e.render());
+      promptWithoutTerminal(io);
+    }
+  }
+  return runCommand(io, debug, deps, state, shared);
+}
 
+async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, shared: SharedConfig): Promise<number> {
   const { globals, rest, version } = parseGlobals(io.argv);
   if (version) {
     io.stdout.write(`${versionString()}\n`);
@@ -128,6 +259,7 @@ async function run(io: Io, debug: DebugLog, deps: Deps, state: RunState): Promis
     env: io.env,
     fs: io.fs,
     homedir: io.homedir,
+    shared,
     flags: {
       ...(typeof globals.profile === 'string' ? { profile: globals.profile } : {}),
       ...(typeof globals.region === 'string' ? { region: globals.region } : {}),
@@ -135,6 +267,7 @@ async function run(io: Io, debug: DebugLog, deps: Deps, state: RunState): Promis
       ...(typeof globals.caBundle === 'string' ? { caBundle: globals.caBundle } : {}),
       ...(typeof globals.cliReadTimeout === 'string' ? { readTimeout: globals.cliReadTimeout } : {}),
       ...(typeof globals.cliConnectTimeout === 'string' ? { connectTimeout: globals.cliConnectTimeout } : {}),
+      ...(typeof globals.cliBinaryFormat === 'string' ? { cliBinaryFormat: globals.cliBinaryFormat } : {}),
       verifySsl: globals.noVerifySsl !== true,
       noSignRequest: globals.noSignRequest === true,
     },
@@ -144,11 +277,8 @@ async function run(io: Io, debug: DebugLog, deps: Deps, state: RunState): Promis
   logSettings(debug, settings);
 
   const { op, help } = parseOperation(rest, io.argv, io.prog);
-  if (help) {
-    io.stdout.write(helpText());
-    return 0;
-  }
-  const bulk = readBulkFlags(op, io.prog, io.now(), (v) => parseTimestamp(v)?.date ?? null);
+  if (help) return showHelpPage(io, deps, state);
+  const bulk = readBulkFlags(op, io.prog, io.now(), (v) => parseTimestamp(v, new Date(io.now()))?.date ?? null);
 
   // awscli argprocess.py: file:// and fileb:// are unpacked for every operation parameter
   const params = new Map<string, unknown>();
@@ -177,34 +307,48 @@ async function run(io: Io, debug: DebugLog, deps: Deps, state: RunState): Promis
   }
 
   const outputFormat = typeof globals.output === 'string' ? globals.output : settings.output;
-  const display = (response: PyValue) => {
+  // utils.py OutputStreamFactory: AWS_PAGER > cli_pager > PAGER > less, on a terminal only
+  const pager = pagerFromSetting(settings.pager, globals.noCliPager === true, io.stdout.isTTY === true);
+  const display = async (response: PyValue) => {
+    const color = colorOn(globals, io);
+    // the table formatter starts colorama (table.py ColorizedStyler), even for an empty response
+    if (outputFormat === 'table' && color) state.colorama = true;
     const text = render(response, {
       format: outputFormat,
       ...(query ? { query } : {}),
-      color: colorOn(globals, io),
+      color,
+      // colorama's autoreset wraps sys.stdout only: the pager's pipe gets the cell colours alone
+      autoreset: color && pager === null,
       terminalWidth: io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80,
       title: OPERATION,
     });
-    if (text) io.stdout.write(text);
+    if (!text) return;
+    if (pager) {
+      const { writeThroughPager } = await import('./pager/write-through-pager.js');
+      // colorama wraps stderr too: a pager error after a coloured table shows its resets
+      const coloramaWrapped = outputFormat === 'table' && color;
+      await withPager(state, () => writeThroughPager(io, pager, text, { run: deps.runPager, coloramaWrapped }));
+    } else io.stdout.write(text);
   };
 
   // client creation (botocore create_client): region name and profile, the credential chain's
   // load, then the remaining client config; each fails with 255 in this order
   const prepareClient = async () => {
     settings.checkRegionAndProfile();
-    const provider = settings.noSignRequest
-      ? null
-      : createCredentialProvider(settings, {
-          env: io.env,
-          fs: io.fs,
-          homedir: io.homedir,
-          cwd: io.cwd,
-          now: () => io.now(),
-          signal: io.signal,
-          userAgent: versionString(),
-          debug: (m: string) => debug.log('botocore.credentials', m),
-        });
-    await provider?.load();
+    // --no-sign-request only turns signing off (a choose-signer handler in 2.9.19): the client is
+    // still created with the credential chain loaded, so its failures still surface
+    const loaded = createCredentialProvider(settings, {
+      env: io.env,
+      fs: io.fs,
+      homedir: io.homedir,
+      cwd: io.cwd,
+      now: () => io.now(),
+      signal: io.signal,
+      userAgent: versionString(),
+      debug: (m: string) => debug.log('botocore.credentials', m),
+    });
+    await loaded.load();
+    const provider = settings.noSignRequest ? null : loaded;
     settings.checkClientConfig();
     let region = settings.region;
     if (region === undefined && !settings.imds.disabled) {
@@ -215,9 +359,10 @@ async function run(io: Io, debug: DebugLog, deps: Deps, state: RunState): Promis
 
   if (skeleton === 'output') {
     // generatecliskeleton.py: a real client validates, a stub answers; nothing is signed
-    await prepareClient();
+    const { region } = await prepareClient();
+    await resolveEndpoint(deps, clientConfig(settings, region, null, debug, io), params);
     validate(io, params, settings);
-    display(outputSkeletonResponse());
+    await display(outputSkeletonResponse());
     return 0;
   }
 
@@ -228,6 +373,7 @@ async function run(io: Io, debug: DebugLog, deps: Deps, state: RunState): Promis
     if (!params.has('Key')) params.set('Key', '-');
     params.set('UploadId', '-');
   }
+  await resolveEndpoint(deps, clientConfig(settings, region, credentials, debug, io), params);
   const input = validate(io, params, settings);
   if (credentials) {
     // signing time: this is where "Unable to locate credentials" (253) surfaces
@@ -245,7 +391,7 @@ async function run(io: Io, debug: DebugLog, deps: Deps, state: RunState): Promis
   if (bulk.active) {
     state.bulkActive = true;
     try {
-      return await runBulkMode(io, session, bulk, input, bulk.allUploads && keyGiven ? input.key : undefined, display);
+      return await runBulkMode(io, session, bulk, input, bulk.allUploads && keyGiven ? input.key : undefined, display, deps);
     } finally {
       session.destroy();
     }
@@ -261,7 +407,7 @@ async function run(io: Io, debug: DebugLog, deps: Deps, state: RunState): Promis
     };
     debug.log('botocore.endpoint', `Making request for OperationModel(name=${OPERATION}) with params: ${JSON.stringify(abortInput)}`);
     const response = await session.abortMultipartUpload(abortInput, io.signal);
-    display(fromPlain(response));
+    await display(fromPlain(response));
     return 0;
   } finally {
     session.destroy();
@@ -274,8 +420,14 @@ async function runBulkMode(
   bulk: BulkFlags,
   input: ReturnType<typeof validateParams>,
   keyFilter: string | undefined,
-  display: (v: PyValue) => void,
+  display: (v: PyValue) => Promise<void>,
+  deps: Deps,
 ): Promise<number> {
+  if (bulk.allUploads && input.ifMatchInitiatedTime !== undefined) {
+    // from --cli-input-json/yaml (the flag itself is refused with argv): one initiation time
+    // cannot match every listed upload, so all but one abort would fail
+    throw new UsageError('IfMatchInitiatedTime cannot be used with --all-uploads');
+  }
   const progress = io.stderr.isTTY ? createProgressLine(io) : undefined;
   const result = await runBulk(
     session,
@@ -295,11 +447,11 @@ async function runBulkMode(
       ...(input.expectedBucketOwner !== undefined ? { expectedBucketOwner: input.expectedBucketOwner } : {}),
       ...(input.ifMatchInitiatedTime !== undefined ? { ifMatchInitiatedTime: input.ifMatchInitiatedTime } : {}),
     },
-    { signal: io.signal, ...(progress ? { onProgress: progress.update } : {}) },
+    { signal: io.signal, ...(progress ? { onProgress: progress.update } : {}), ...(deps.sleep ? { sleep: deps.sleep } : {}) },
   );
   progress?.done();
   if (result.listingError !== undefined && result.uploads.length === 0) throw result.listingError;
-  display(resultDocument(result));
+  await display(resultDocument(result));
   if (result.interrupted) {
     io.stdout.write('\n');
     return EXIT_INTERRUPTED;
@@ -317,6 +469,29 @@ function validate(io: Io, params: Map<string, unknown>, settings: Settings) {
     throw new UsageError('Parameter validation failed:\nMissing required parameter in input: "UploadId"');
   }
   return input;
+}
+
+/**
+ * botocore client.py _make_api_call resolves the endpoint ruleset before it builds and validates
+ * the parameters: a Bucket or Key of the wrong type fails first (255), then the ruleset's own
+ * errors (an ARN it cannot use: 252 or 255), and only then the bucket name and the validator.
+ */
+async function resolveEndpoint(deps: Deps, cfg: ClientConfig, params: Map<string, unknown>): Promise<void> {
+  checkEndpointParams(params);
+  const bucket = params.get('Bucket');
+  const key = params.get('Key');
+  if (typeof bucket !== 'string') return;
+  await (deps.resolveEndpoint ?? defaultResolveEndpoint)(cfg, { Bucket: bucket, ...(typeof key === 'string' ? { Key: key } : {}) });
+}
+
+async function defaultResolveEndpoint(cfg: ClientConfig, input: { Bucket: string; Key?: string }): Promise<void> {
+  const { S3Session } = await import('./aws/s3.js');
+  const session = new S3Session(cfg);
+  try {
+    await session.resolveEndpoint(input);
+  } finally {
+    session.destroy();
+  }
 }
 
 async function defaultSession(cfg: ClientConfig) {
@@ -398,8 +573,4 @@ function clientConfig(
 function logSettings(debug: DebugLog, s: Settings): void {
   if (!debug.enabled) return;
   for (const line of s.describe()) debug.log('botocore.configprovider', line);
-}
-
-function helpText(): string {
-  return 'usage: s3abort --bucket <value> --key <value> --upload-id <value> [options]\n';
 }

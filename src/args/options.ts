@@ -18,7 +18,20 @@ export interface OptionSpec {
    * abbreviation the AWS CLI accepts or rejects still means the same here.
    */
   readonly exactOnly?: boolean;
+  /** argparse's name for the action in messages, when it has several option strings ("-h/--help"). */
+  readonly name?: string;
 }
+
+/**
+ * awscli FirstPassGlobalArgParser: a plain argparse parser (add_help on, prog "aws") that reads
+ * --profile and --debug before anything else; its -h/--help prints its own help and exits 0.
+ */
+export const FIRST_PASS_OPTIONS: readonly OptionSpec[] = [
+  { flag: '-h', dest: 'help', kind: 'flag', name: '-h/--help' },
+  { flag: '--help', dest: 'help', kind: 'flag', name: '-h/--help' },
+  { flag: '--profile', dest: 'profile', kind: 'value' },
+  { flag: '--debug', dest: 'debug', kind: 'flag' },
+];
 
 export const OUTPUT_CHOICES = ['json', 'text', 'table', 'yaml', 'yaml-stream'] as const;
 

@@ -5,7 +5,7 @@
 
 import { ArgParseError, UnknownOptionsError } from '../errors.js';
 import { getCloseMatches } from './difflib.js';
-import { GLOBAL_OPTIONS, OPERATION_OPTIONS, type OptionSpec } from './options.js';
+import { FIRST_PASS_OPTIONS, GLOBAL_OPTIONS, OPERATION_OPTIONS, type OptionSpec } from './options.js';
 
 export type Parsed = Record<string, string | true | undefined>;
 
@@ -27,11 +27,16 @@ function classify(arg: string, table: readonly OptionSpec[], prog: string): Matc
   }
   if (arg.startsWith('--')) {
     const prefix = eq >= 0 ? arg.slice(0, eq) : arg;
-    const hits = table.filter((o) => !o.exactOnly && o.flag.startsWith(prefix));
-    if (hits.length > 1) {
-      throw new ArgParseError(`ambiguous option: ${arg} could match ${hits.map((h) => h.flag).join(', ')}`, prog);
+    const hits = table.filter((o) => !o.exactOnly && o.flag.startsWith('--') && o.flag.startsWith(prefix));
+    if (new Set(hits.map((h) => h.dest)).size > 1) {
+      throw new ArgParseError(`ambiguous option: ${arg} could match ${[...new Set(hits.map((h) => h.flag))].join(', ')}`, prog);
     }
     if (hits.length === 1) return { spec: hits[0]!, explicit: eq >= 0 ? arg.slice(eq + 1) : undefined };
+  }
+  if (!arg.startsWith('--')) {
+    // a short option with its value attached (`-hx`)
+    const short = table.find((o) => o.flag === arg.slice(0, 2));
+    if (short) return { spec: short, explicit: arg.slice(2) };
   }
   // negative numbers are values (neither parser has options that look like them)
   if (/^-\d+$|^-\d*\.\d+$/.test(arg)) return null;
@@ -72,16 +77,16 @@ interface PassResult {
   rest: string[];
   /** positional tokens that were not taken by an option */
   positionals: string[];
-  /** the global --version flag, acted on the moment argparse reaches it */
+  /** where the `stopAt` flag (--version, -h) was reached: argparse acts on it there and exits */
   versionAt?: number;
 }
 
 /**
  * One argparse pass over `args` with `table`. Options are consumed left to right; a value is the
  * next token unless that token is itself an option. Unknown option-like tokens are kept in `rest`.
- * `stopAtVersion` makes the pass end at --version, as argparse's version action exits there.
+ * `stopAt` names a flag's dest (version, help) whose action exits: the pass ends there.
  */
-function pass(args: readonly string[], table: readonly OptionSpec[], prog: string, stopAtVersion = false): PassResult {
+function pass(args: readonly string[], table: readonly OptionSpec[], prog: string, stopAt?: string): PassResult {
   // classification happens for every token first (an ambiguous prefix fails before anything)
   const afterDashDash = args.indexOf('--');
   const kinds = args.map((a, i) => (afterDashDash >= 0 && i >= afterDashDash ? null : classify(a, table, prog)));
@@ -104,9 +109,9 @@ function pass(args: readonly string[], table: readonly OptionSpec[], prog: strin
     const spec = m.spec;
     if (spec.kind === 'flag') {
       if (m.explicit !== undefined) {
-        throw new ArgParseError(`argument ${spec.flag}: ignored explicit argument ${reprStr(m.explicit)}`, prog);
+        throw new ArgParseError(`argument ${spec.name ?? spec.flag}: ignored explicit argument ${reprStr(m.explicit)}`, prog);
       }
-      if (stopAtVersion && spec.dest === 'version') return { values, rest, positionals, versionAt: i };
+      if (stopAt !== undefined && spec.dest === stopAt) return { values, rest, positionals, versionAt: i };
       values[spec.dest] = true;
       continue;
     }
@@ -120,7 +125,7 @@ function pass(args: readonly string[], table: readonly OptionSpec[], prog: strin
       } else if (spec.kind === 'optional') {
         value = spec.constValue;
       } else {
-        throw new ArgParseError(`argument ${spec.flag}: expected one argument`, prog);
+        throw new ArgParseError(`argument ${spec.name ?? spec.flag}: expected one argument`, prog);
       }
     }
     checkChoice(spec, value!, prog);
@@ -139,12 +144,37 @@ export interface ParsedArgv {
   help: boolean;
 }
 
+export const FIRST_PASS_USAGE = 'usage: aws [-h] [--profile PROFILE] [--debug]\n';
+
+/** What argparse's help action prints for the first-pass parser. */
+export const FIRST_PASS_HELP =
+  `${FIRST_PASS_USAGE}\n` +
+  'options:\n' +
+  '  -h, --help         show this help message and exit\n' +
+  '  --profile PROFILE\n' +
+  '  --debug\n';
+
+/**
+ * awscli clidriver.py create_clidriver: FirstPassGlobalArgParser.parse_known_args(argv) runs before
+ * anything else (auto-prompt, the main parser). `help` when -h/--help was reached (its help goes to
+ * stdout, exit 0); an ArgParseError with the first-pass usage for its own argparse errors.
+ */
+export function parseFirstPass(argv: readonly string[]): { help: boolean; debug: boolean } {
+  try {
+    const first = pass(argv, FIRST_PASS_OPTIONS, 'aws', 'help');
+    return { help: first.versionAt !== undefined, debug: first.values.debug === true };
+  } catch (e) {
+    if (e instanceof ArgParseError) throw new ArgParseError(e.message, 'aws', FIRST_PASS_USAGE);
+    throw e;
+  }
+}
+
 /** The words a script calling `aws s3api abort-multipart-upload` puts before the options. */
 const COMMAND_WORDS = ['s3api', 'abort-multipart-upload'];
 
 export function parseGlobals(argv: readonly string[]): { globals: Parsed; rest: string[]; version: boolean } {
   // awscli clidriver.py: the main parser's prog is fixed to "aws"
-  const main = pass(argv, GLOBAL_OPTIONS, 'aws', true);
+  const main = pass(argv, GLOBAL_OPTIONS, 'aws', 'version');
   if (main.versionAt !== undefined) return { globals: main.values, rest: main.rest, version: true };
   let rest = main.rest;
   if (rest[0] === COMMAND_WORDS[0] && rest[1] === COMMAND_WORDS[1]) rest = rest.slice(2);

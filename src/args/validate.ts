@@ -64,7 +64,7 @@ export function validateParams(params: Map<string, unknown>, opts: ValidateOptio
   const values = new Map<string, InputValue>();
   for (const [k, v] of params) if (v !== undefined) values.set(k, toInputValue(v));
 
-  checkEndpointParams(values);
+  checkEndpointValues(values);
   checkBucketName(values);
 
   const warnings: string[] = [];
@@ -157,8 +157,18 @@ function invalidType(name: string, value: InputValue, validTypes: string): strin
   return `Invalid type for parameter ${name}, value: ${pyStrOf(value)}, type: <class '${pyTypeName(value)}'>, valid types: ${validTypes}`;
 }
 
+/**
+ * Step 1 alone, for a caller that runs the endpoint ruleset itself between it and the rest:
+ * the Bucket and Key given must be hashable str values (255 otherwise).
+ */
+export function checkEndpointParams(params: Map<string, unknown>): void {
+  const values = new Map<string, InputValue>();
+  for (const [k, v] of params) if (v !== undefined) values.set(k, toInputValue(v));
+  checkEndpointValues(values);
+}
+
 /** endpoint_provider.py: lru_cache hashes the parameters, then ParameterDefinition.validate_input. */
-function checkEndpointParams(values: Map<string, InputValue>): void {
+function checkEndpointValues(values: Map<string, InputValue>): void {
   const endpointParams = ABORT_INPUT_MEMBERS.filter((m): m is MemberSpec & { contextParam: string } => m.contextParam !== undefined)
     .map((m) => ({ param: m.contextParam, value: values.get(m.name) }))
     .filter((p): p is { param: string; value: InputValue } => p.value !== undefined && p.value !== null);

@@ -15,15 +15,18 @@ import {
   ListPartsCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { resolveParams } from '@smithy/core/endpoints';
 import { AdaptiveRetryStrategy, ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type {
   DeserializeHandler, DeserializeHandlerArguments, FinalizeHandler, FinalizeHandlerArguments, HandlerExecutionContext,
+  RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryToken,
 } from '@smithy/types';
+import { pyBytesRepr } from '../args/timestamp.js';
 import type { DebugLog } from '../debug.js';
-import { GeneralError, ServiceError } from '../errors.js';
-import { reasonPhrase } from './http-status.js';
-import { parseXmlError } from './xml-error.js';
+import { type CliError, GeneralError, ServiceError, UsageError } from '../errors.js';
+import { errorCodeOf, parseS3Error, type XmlValue } from './xml-error.js';
+import { parseXml } from './xml.js';
 
 export interface Credentials {
   accessKeyId: string;
@@ -64,7 +67,9 @@ export interface ClientConfig {
 interface RawResponse {
   status: number;
   headers: Record<string, string>;
+  /** The body as text (for --debug) and as the bytes botocore parses. */
   body: string;
+  bytes: Uint8Array;
 }
 
 /** What one call saw on the wire: the URL of the last attempt and its raw response. */
@@ -72,6 +77,8 @@ interface CallTrace {
   url?: string;
   response?: RawResponse;
   attempts: number;
+  /** an attempt ended in a way that S3 may still have carried out (reset, timeout, 500/502/504) */
+  maybeApplied?: boolean;
 }
 
 export interface AbortInput {
@@ -107,9 +114,111 @@ const TRANSIENT = new Set(['RequestTimeout', 'RequestTimeoutException', 'PriorRe
 
 function isRetryableResponse(r: RawResponse | undefined): boolean {
   if (!r) return false;
-  if ([500, 502, 503, 504].includes(r.status)) return true;
-  const code = parseXmlError(r.body)?.code;
+  return isRetryableStatusOrCode(r.status, errorCodeOf(r.status, r.bytes));
+}
+
+function isRetryableStatusOrCode(status: number, code: string | undefined): boolean {
+  if ([500, 502, 503, 504].includes(status)) return true;
   return code !== undefined && (THROTTLING.has(code) || TRANSIENT.has(code));
+}
+
+/** A failure of the HTTP client before anything was sent (botocore HTTPClientError: retried). */
+class HttpClientError extends Error {
+  readonly code = 'S3ABORT_HTTP_CLIENT';
+}
+
+/** Transport failures that reach no server: no InsecureRequestWarning for them (urllib3 warns after connecting). */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EPROTO']);
+
+/**
+ * botocore retries/standard.py decides what is retried, not the SDK: a response with status
+ * 500/502/503/504 or a transient/throttling error code, or a transport failure (ConnectionError,
+ * HTTPClientError). The SDK would also retry 429 and any other 5xx, and its clock-skew errors.
+ */
+function botocoreRetryable(error: unknown): boolean {
+  const e = error as { name?: string; code?: unknown; Code?: unknown; $metadata?: { httpStatusCode?: number }; $response?: unknown };
+  if (error instanceof GeneralError || error instanceof UsageError || (e as { exitCode?: number }).exitCode !== undefined) return false;
+  const status = e.$metadata?.httpStatusCode;
+  if (status !== undefined) {
+    const code = typeof e.Code === 'string' ? e.Code : e.name;
+    return isRetryableStatusOrCode(status, code);
+  }
+  if (e.name === 'AbortError') return false;
+  return typeof e.code === 'string' || e.name === 'TimeoutError';
+}
+
+/** Wraps the SDK's strategy (its backoff and retry quota) with botocore's retry decision. */
+class BotocoreRetryStrategy implements RetryStrategyV2 {
+  constructor(private readonly inner: RetryStrategyV2) {}
+  acquireInitialRetryToken(scope: string): Promise<RetryToken> {
+    return this.inner.acquireInitialRetryToken(scope);
+  }
+  refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
+    const errorType = botocoreRetryable(info.error) ? 'TRANSIENT' : 'CLIENT_ERROR';
+    return this.inner.refreshRetryTokenForRetry(token, { ...info, errorType });
+  }
+  recordSuccess(token: StandardRetryToken): void {
+    this.inner.recordSuccess(token);
+  }
+}
+
+/** botocore utils.ArnParser.is_arn: "arn:" and at least six ':'-separated parts. */
+export function isArn(bucket: string): boolean {
+  return bucket.startsWith('arn:') && bucket.split(':').length >= 6;
+}
+
+/** The parameter headers in model order first, as botocore serializes them; the rest after. */
+const PARAMETER_HEADERS = ['x-amz-request-payer', 'x-amz-expected-bucket-owner', 'x-amz-if-match-initiated-time'];
+function headerRank(name: string): number {
+  const i = PARAMETER_HEADERS.indexOf(name.toLowerCase());
+  return i < 0 ? PARAMETER_HEADERS.length : i;
+}
+
+/** Python http.client: a header value may not hold CR or LF unless a space or tab follows (folding). */
+function isIllegalHeaderValue(v: string): boolean {
+  return /\n(?![ \t])|\r(?![ \t\n])/.test(v);
+}
+
+/** str() of a parsed XML value: None for an empty element, a dict repr for a nested one. */
+function xmlStr(v: XmlValue): string {
+  if (v === null) return 'None';
+  if (typeof v === 'string') return v;
+  const repr = (x: XmlValue): string =>
+    x === null ? 'None' : typeof x === 'string' ? `'${x.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : xmlStr(x);
+  return `{${Object.entries(v).map(([k, x]) => `${repr(k)}: ${repr(x)}`).join(', ')}}`;
+}
+
+// awscli customizations/s3errormsg.py
+const REGION_ERROR_MSG =
+  'You can fix this issue by explicitly providing the correct region location using the --region argument, ' +
+  'the AWS_DEFAULT_REGION environment variable, or the region variable in the AWS CLI configuration file.  ' +
+  'You can get the bucket\'s location by running "aws s3api get-bucket-location --bucket BUCKET".';
+const ENABLE_SIGV4_MSG = ' You can enable AWS Signature Version 4 by running the command: \naws configure set s3.signature_version s3v4';
+
+/**
+ * An endpoint ruleset failure as botocore reports it (regions.py ruleset_error_to_botocore_exception):
+ * ARN format errors are parameter validation errors (252), the rest general errors (255).
+ */
+export function endpointRulesetError(msg: string, endpointUrl: string | undefined): CliError {
+  if (msg.startsWith('Invalid region in ARN: ')) {
+    const label = msg.split('`')[1] ?? msg;
+    return new GeneralError(`Invalid host label to be bound to the hostname of the endpoint: "${label}".`);
+  }
+  if (msg === 'S3 Object Lambda does not support S3 Accelerate' || msg === 'Accelerate cannot be used with FIPS') {
+    return new GeneralError(`Unsupported configuration when using S3: ${msg}`);
+  }
+  if (
+    ['S3 Outposts does not support', 'S3 MRAP does not support', 'S3 Object Lambda does not support', 'Access Points do not support',
+      'Invalid configuration:', 'Client was configured for partition'].some((p) => msg.startsWith(p))
+  ) {
+    return new GeneralError(`Unsupported configuration when using S3 access-points: ${msg}`);
+  }
+  if (msg.toLowerCase().startsWith('invalid arn:')) return new UsageError(`Parameter validation failed:\n${msg}`);
+  // the ruleset quotes the endpoint as given; the SDK hands it a normalized URL
+  if (/^Custom endpoint `[\s\S]*` was not a valid URI$/.test(msg) && endpointUrl !== undefined) {
+    return new GeneralError(`Custom endpoint \`${endpointUrl}\` was not a valid URI`);
+  }
+  return new GeneralError(msg);
 }
 
 async function readBody(body: unknown): Promise<Uint8Array> {
@@ -127,6 +236,29 @@ function requestUrl(req: { protocol: string; hostname: string; port?: number; pa
     .join('&');
   const port = req.port ? `:${req.port}` : '';
   return `${req.protocol}//${req.hostname}${port}${req.path}${q ? `?${q}` : ''}`;
+}
+
+/**
+ * The request URL as botocore shows it in errors: the ruleset keeps the endpoint's authority as
+ * written (user info, upper case), where Node's URL parser normalizes it.
+ */
+function displayUrl(url: string, endpoint: string | undefined): string {
+  if (endpoint === undefined) return url;
+  const raw = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(endpoint)?.[1];
+  const sent = /^([a-z]+:\/\/)([^/?#]*)(.*)$/s.exec(url);
+  if (raw === undefined || !sent) return url;
+  const hostPort = raw.slice(raw.lastIndexOf('@') + 1);
+  return hostPort.toLowerCase() === sent[2]!.toLowerCase() ? `${sent[1]}${raw}${sent[3]}` : url;
+}
+
+/** botocore _urljoin of the endpoint and the key path (percent-encoded, '/' and '~' kept). */
+function joinUrl(base: string, key: string): string {
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*)([^?#]*)/.exec(base);
+  const origin = m?.[1] ?? base;
+  const basePath = m?.[2] ?? '';
+  if (key === '') return origin + (basePath || '/');
+  const keyPath = `/${key.split('/').map(encodeQ).join('/')}`;
+  return origin + (basePath.endsWith('/') ? basePath.slice(0, -1) : basePath) + keyPath;
 }
 
 function encodeQ(s: string): string {
@@ -153,27 +285,34 @@ export class S3Session {
     });
     const backoff = (attempt: number) => Math.min(Math.random() * 2 ** (attempt - 1), 20) * 1000;
     this.client = new S3Client({
-      region: cfg.region,
+      // an empty region (--region '' or AWS_DEFAULT_REGION='') reaches here only with an endpoint
+      // URL, which botocore then uses as is; the SDK refuses an empty region, so it signs for us-east-1
+      region: cfg.region || 'us-east-1',
       ...(cfg.endpoint !== undefined ? { endpoint: cfg.endpoint } : {}),
       forcePathStyle: cfg.forcePathStyle,
       useFipsEndpoint: cfg.useFipsEndpoint,
       useDualstackEndpoint: cfg.useDualstackEndpoint,
       useAccelerateEndpoint: cfg.useAccelerateEndpoint,
-      useArnRegion: cfg.useArnRegion ?? false,
+      // botocore 2.9.19 args.py: AWS::S3::UseArnRegion defaults to true for S3
+      useArnRegion: cfg.useArnRegion ?? true,
       disableMultiregionAccessPoints: cfg.disableMultiregionAccessPoints,
+      // botocore's S3RegionRedirectorv2 replaces the SDK's redirect handling (see installMiddleware)
       followRegionRedirects: true,
       credentials: cfg.credentials ?? (async () => ({ accessKeyId: 'anonymous', secretAccessKey: 'anonymous' })),
       maxAttempts: cfg.maxAttempts,
       // botocore standard mode: wait random() * 2**(attempt-1) seconds, at most 20
-      retryStrategy:
+      retryStrategy: new BotocoreRetryStrategy(
         cfg.retryMode === 'adaptive'
           ? new AdaptiveRetryStrategy(async () => cfg.maxAttempts)
           : new ConfiguredRetryStrategy(cfg.maxAttempts, backoff),
+      ),
       requestHandler: new NodeHttpHandler({
         httpAgent: new HttpAgent(agentOptions),
         httpsAgent,
         ...(cfg.connectTimeoutMs !== undefined ? { connectionTimeout: cfg.connectTimeoutMs } : {}),
-        ...(cfg.readTimeoutMs !== undefined ? { requestTimeout: cfg.readTimeoutMs } : {}),
+        // botocore's read timeout is the socket's inactivity timeout (urllib3 read timeout), not a
+        // limit on the whole request
+        ...(cfg.readTimeoutMs !== undefined ? { socketTimeout: cfg.readTimeoutMs } : {}),
       }),
       customUserAgent: cfg.userAgent,
       defaultsMode: 'legacy',
@@ -198,8 +337,13 @@ export class S3Session {
     // the AWS CLI's model has no `x-id` query parameter; the SDK's does
     stack.add(
       (next) => async (args) => {
-        const req = args.request as { query?: Record<string, unknown> };
+        const req = args.request as { query?: Record<string, unknown>; path?: string };
         if (req.query && 'x-id' in req.query) delete req.query['x-id'];
+        // botocore _urljoin: an empty Key (parameter_validation = false) leaves the endpoint's path
+        // as it is, `/bucket` rather than `/bucket/`
+        if ((args.input as { Key?: unknown }).Key === '' && req.path !== undefined && req.path.length > 1 && req.path.endsWith('/')) {
+          req.path = req.path.slice(0, -1);
+        }
         return next(args);
       },
       { step: 'build', name: 's3abortDropXId', priority: 'low' },
@@ -224,15 +368,40 @@ export class S3Session {
         }
         // botocore sends Content-Length: 0 on a DELETE without a body
         if (!Object.keys(req.headers).some((h) => h.toLowerCase() === 'content-length')) req.headers['content-length'] = '0';
-        trace.url = requestUrl(req);
+        trace.url = displayUrl(requestUrl(req), cfg.endpoint);
         trace.response = undefined;
         if (cfg.debug.enabled) {
           cfg.debug.log('botocore.endpoint', `Sending http request: <AWSPreparedRequest stream_output=False, method=${req.method}, url=${trace.url}, headers=${headerText(req.headers)}>`);
         }
-        if (req.protocol === 'https:' && !cfg.verifySsl) cfg.onInsecureRequest?.(req.hostname);
+        // http.client refuses a value with a bare CR/LF (the parameter headers first, in model order);
+        // the AWS CLI sends header values as UTF-8 bytes, Node as latin-1 characters
+        const headerNames = Object.keys(req.headers).sort((a, b) => headerRank(a) - headerRank(b));
+        for (const h of headerNames) {
+          const v = String(req.headers[h]);
+          if (isIllegalHeaderValue(v)) {
+            throw new HttpClientError(`An HTTP Client raised an unhandled exception: Invalid header value ${pyBytesRepr(Buffer.from(v, 'utf8'))}`);
+          }
+        }
+        for (const h of headerNames) {
+          const bytes = Buffer.from(String(req.headers[h]), 'utf8');
+          // s3abort difference: control characters http.client would send (a folded "\n ", \x01)
+          // cannot go through Node's HTTP client, which refuses them; report them like the above
+          if (/[^\t\x20-\x7e\x80-\xff]/.test(bytes.toString('latin1'))) {
+            throw new HttpClientError(`An HTTP Client raised an unhandled exception: Invalid header value ${pyBytesRepr(bytes)}`);
+          }
+          req.headers[h] = bytes.toString('latin1');
+        }
+        const insecure = req.protocol === 'https:' && !cfg.verifySsl;
         try {
-          return await next(args);
+          const result = await next(args);
+          if (insecure) cfg.onInsecureRequest?.(req.hostname);
+          return result;
         } catch (e) {
+          const code = (e as { code?: unknown }).code;
+          const connected = !(typeof code === 'string' && (NOT_CONNECTED.has(code) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || /CERT|SIGNATURE/.test(code)))
+            && !/did not establish a connection/.test((e as Error).message ?? '');
+          if (insecure && connected) cfg.onInsecureRequest?.(req.hostname);
+          if (!trace.response) trace.maybeApplied = true;
           if (cfg.debug.enabled && !trace.response) {
             cfg.debug.log('botocore.endpoint', `Exception received when sending HTTP request: ${(e as Error).name}: ${(e as Error).message}`);
           }
@@ -240,6 +409,37 @@ export class S3Session {
         }
       },
       { relation: 'after', toMiddleware: 'httpSigningMiddleware', name: 's3abortWire', override: true },
+    );
+    // botocore utils.py S3RegionRedirectorv2.redirect_from_error, in place of the SDK's handler (which
+    // follows only a 301 with x-amz-bucket-region): a 301/302/307, a PermanentRedirect, or an
+    // AuthorizationHeaderMalformed naming the Region is sent again once, for the region the
+    // x-amz-bucket-region header or the error's <Region> names. s3abort difference: with neither,
+    // botocore asks HEAD /bucket for it, and as that answers with the same redirect it recurses until
+    // Python's recursion limit (~100-150 HEAD requests, then "maximum recursion depth exceeded");
+    // s3abort reports the redirect as the service error it is.
+    stack.add(
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      (next: any, context: HandlerExecutionContext & { __s3RegionRedirect?: string }) => async (args: any) => {
+        try {
+          return await next(args);
+        } catch (err) {
+          const res = traces.get(context as object)?.response;
+          const bucket = (args.input as { Bucket?: unknown }).Bucket;
+          if (context.__s3RegionRedirect !== undefined || !res || res.status < 300 || (typeof bucket === 'string' && isArn(bucket))) throw err;
+          const parsed = parseS3Error(res.status, res.bytes);
+          const redirect =
+            [301, 302, 307].includes(res.status) ||
+            parsed.code === 'PermanentRedirect' ||
+            (parsed.code === 'AuthorizationHeaderMalformed' && parsed.fields.Region !== undefined);
+          if (!redirect) throw err;
+          const header = res.headers['x-amz-bucket-region'];
+          const region = header ?? (parsed.fields.Region !== undefined && parsed.fields.Region !== null ? parsed.fields.Region : undefined);
+          if (typeof region !== 'string') throw err;
+          context.__s3RegionRedirect = region;
+          return next(args);
+        }
+      },
+      { step: 'initialize', name: 'regionRedirectMiddleware', override: true, tags: ['REGION_REDIRECT', 'S3'] },
     );
     // inside the deserializer: the raw response of every attempt, before the SDK parses it
     stack.add(
@@ -250,13 +450,23 @@ export class S3Session {
         const res = out.response as { statusCode: number; headers: Record<string, string>; body?: unknown };
         const bytes = await readBody(res.body);
         res.body = Readable.from(bytes.length ? [Buffer.from(bytes)] : []);
-        const raw = { status: res.statusCode, headers: res.headers, body: Buffer.from(bytes).toString('utf8') };
-        if (trace) trace.response = raw;
+        const raw = { status: res.statusCode, headers: res.headers, body: Buffer.from(bytes).toString('utf8'), bytes };
+        if (trace) {
+          trace.response = raw;
+          if ([500, 502, 504].includes(raw.status)) trace.maybeApplied = true;
+        }
         if (cfg.debug.enabled) {
           cfg.debug.log('botocore.parsers', `Response headers: ${headerText(res.headers)}`);
           cfg.debug.log('botocore.parsers', `Response body:\n${raw.body}`);
           if (res.statusCode >= 300 && isRetryableResponse(raw) && trace && trace.attempts < cfg.maxAttempts) {
             cfg.debug.log('botocore.retries.standard', `Retry needed, retrying request after delay (attempt ${trace.attempts} of ${cfg.maxAttempts})`);
+          }
+        }
+        if (res.statusCode < 300 && bytes.length > 0) {
+          // botocore parses every non-empty body of a success as XML (RestXMLParser._initial_body_parse)
+          const doc = parseXml(bytes);
+          if (!doc.ok) {
+            throw new GeneralError(`Unable to parse response (${doc.error}), invalid XML received. Further retries may succeed:\n${pyBytesRepr(bytes)}`);
           }
         }
         return out;
@@ -271,42 +481,54 @@ export class S3Session {
     if (e instanceof GeneralError || (e as { exitCode?: number }).exitCode !== undefined) return e;
     const res = trace?.response;
     if (res && res.status >= 300) {
-      const parsed = parseXmlError(res.body);
-      const code = parsed ? parsed.code ?? 'Unknown' : String(res.status);
-      let message = parsed ? parsed.message ?? 'Unknown' : reasonPhrase(res.status);
-      if (parsed && code === 'PermanentRedirect' && parsed.fields.Endpoint !== undefined) {
-        // awscli customizations/s3errormsg.py
-        message =
-          `${message.slice(0, -1)}: ${parsed.fields.Endpoint}\n` +
-          'You can fix this issue by explicitly providing the correct region location using the --region argument, ' +
-          'the AWS_DEFAULT_REGION environment variable, or the region variable in the AWS CLI configuration file.  ' +
-          'You can get the bucket\'s location by running "aws s3api get-bucket-location --bucket BUCKET".';
-      } else if (message.includes('Please use AWS4-HMAC-SHA256')) {
-        message =
-          'You are attempting to operate on a bucket in a region that requires Signature Version 4.  ' +
-          'You can fix this issue by explicitly providing the correct region location using the --region argument, ' +
-          'the AWS_DEFAULT_REGION environment variable, or the region variable in the AWS CLI configuration file.  ' +
-          'You can get the bucket\'s location by running "aws s3api get-bucket-location --bucket BUCKET".';
+      const parsed = parseS3Error(res.status, res.bytes);
+      // awscli customizations/s3errormsg.py runs on every error (after-call): it reads
+      // Error.get('Message', '') with `in`, so an empty <Message/> (None) crashes it
+      const checked = parsed.fields.Message === undefined ? '' : parsed.fields.Message;
+      if (checked === null) return new GeneralError("argument of type 'NoneType' is not iterable");
+      let messageValue: XmlValue | undefined = parsed.message;
+      if (typeof checked === 'string' && checked.includes('Please use AWS4-HMAC-SHA256')) {
+        messageValue = `You are attempting to operate on a bucket in a region that requires Signature Version 4.  ${REGION_ERROR_MSG}`;
+      } else if (parsed.code === 'PermanentRedirect') {
+        // parsed['Error']['Endpoint'] and ['Message']: a KeyError when missing
+        if (parsed.fields.Endpoint === undefined) return new GeneralError("'Endpoint'");
+        const m = parsed.fields.Message;
+        if (m === undefined) return new GeneralError("'Message'");
+        messageValue = `${Array.from(xmlStr(m)).slice(0, -1).join('')}: ${xmlStr(parsed.fields.Endpoint)}\n${REGION_ERROR_MSG}`;
+      } else if (typeof checked === 'string' && checked.includes('AWS KMS managed keys require AWS Signature Version 4')) {
+        messageValue = `${checked}${ENABLE_SIGV4_MSG}`;
       }
+      // client.py: exceptions.from_code(code) looks the code up in a dict
+      if (parsed.code !== undefined && parsed.code !== null && typeof parsed.code === 'object') {
+        return new GeneralError("unhashable type: 'dict'");
+      }
+      // ClientError: Error.get('Code', 'Unknown'), Error.get('Message', 'Unknown')
+      const code = parsed.code === undefined ? 'Unknown' : xmlStr(parsed.code);
+      const message = messageValue === undefined ? 'Unknown' : xmlStr(messageValue);
       const attempts = trace?.attempts ?? 1;
       const exhausted = isRetryableResponse(res) && attempts >= this.cfg.maxAttempts;
       const retry = exhausted ? ` (reached max retries: ${attempts - 1})` : '';
       return new ServiceError(code, message, res.status,
-        `An error occurred (${code}) when calling the ${operation} operation${retry}: ${message}`);
+        `An error occurred (${code}) when calling the ${operation} operation${retry}: ${message}`,
+        attempts, trace?.maybeApplied === true);
     }
     const url = trace?.url ?? '';
     const sysCode = (e as { code?: string }).code ?? '';
     const name = e.name ?? '';
     if (name === 'AbortError') return e;
-    if (name === 'TimeoutError' || /timeout/i.test(e.message ?? '')) {
-      if (/connect/i.test(e.message ?? '') || sysCode === 'ETIMEDOUT') return new GeneralError(`Connect timeout on endpoint URL: "${url}"`);
+    if (e instanceof HttpClientError) return new GeneralError(e.message);
+    // the HTTP handler names a reset connection TimeoutError too: look at the system code first
+    if (['ECONNRESET', 'EPIPE'].includes(sysCode) || /socket hang up/i.test(e.message ?? '')) {
+      return new GeneralError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`);
+    }
+    if (name === 'TimeoutError' || /timeout|timed out/i.test(e.message ?? '')) {
+      if (/did not establish a connection/i.test(e.message ?? '') || sysCode === 'ETIMEDOUT') {
+        return new GeneralError(`Connect timeout on endpoint URL: "${url}"`);
+      }
       return new GeneralError(`Read timeout on endpoint URL: "${url}"`);
     }
     const ssl = sslReason(sysCode, e.message ?? '');
     if (ssl) return new GeneralError(`SSL validation failed for ${url} ${ssl}`);
-    if (['ECONNRESET', 'EPIPE'].includes(sysCode) || /socket hang up/i.test(e.message ?? '')) {
-      return new GeneralError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`);
-    }
     if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL'].includes(sysCode)) {
       return new GeneralError(`Could not connect to the endpoint URL: "${url}"`);
     }
@@ -341,7 +563,57 @@ export class S3Session {
     }
   }
 
+  /**
+   * botocore handlers.py customize_endpoint_resolver_builtins: an ARN bucket never uses path-style
+   * addressing, whatever the configuration or a custom endpoint says.
+   */
+  private useAddressingFor(bucket: string): void {
+    (this.client.config as { forcePathStyle?: boolean }).forcePathStyle = this.cfg.forcePathStyle && !isArn(bucket);
+  }
+
+  /**
+   * The endpoint ruleset run the way botocore runs it: the parameters of the call and the client
+   * (an ARN bucket never path-style, the endpoint URL as the user wrote it), without the SDK's own
+   * S3 pre-checks, whose ARN messages differ from the ruleset's. Returns the URL the ruleset built,
+   * or `unconstructable` when it is one Python accepts and Node's URL parser refuses (an access
+   * point host prefixed to an IP address endpoint): botocore then fails to connect to it.
+   */
+  private async runRuleset(input: { Bucket: string; Key?: string }): Promise<{ url?: string; unconstructable?: string }> {
+    this.useAddressingFor(input.Bucket);
+    const config = this.client.config as unknown as Record<string, unknown> & { endpointProvider: (p: object) => { url: URL } };
+    // the endpoint URL goes to the ruleset as written (its parseURL refuses what Python cannot read)
+    const params = (await resolveParams(input, AbortMultipartUploadCommand as never, {
+      ...config,
+      serviceId: 'botocore-s3',
+      endpoint: undefined,
+    } as never)) as Record<string, unknown>;
+    if (this.cfg.endpoint !== undefined) params.Endpoint = this.cfg.endpoint;
+    // the SDK's URL builder logs to console.error before it throws
+    const consoleError = console.error;
+    console.error = () => {};
+    try {
+      return { url: config.endpointProvider(params).url.href };
+    } catch (e) {
+      if ((e as { code?: unknown }).code === 'ERR_INVALID_URL') return { unconstructable: String((e as { input?: unknown }).input ?? '') };
+      throw endpointRulesetError((e as Error).message ?? String(e), this.cfg.endpoint);
+    } finally {
+      console.error = consoleError;
+    }
+  }
+
+  /**
+   * Runs the endpoint ruleset for these parameters, as botocore does before it builds and validates
+   * the request (client.py _make_api_call); its failures are worded as the AWS CLI words them.
+   */
+  async resolveEndpoint(input: { Bucket: string; Key?: string }): Promise<void> {
+    await this.runRuleset(input);
+  }
+
   async abortMultipartUpload(input: AbortInput, signal?: AbortSignal): Promise<{ RequestCharged?: string }> {
+    const ruleset = await this.runRuleset(input);
+    if (ruleset.unconstructable !== undefined) {
+      throw new GeneralError(`Could not connect to the endpoint URL: "${joinUrl(ruleset.unconstructable, input.Key)}?uploadId=${encodeQ(input.UploadId)}"`);
+    }
     const out = await this.call<{ RequestCharged?: string }>('AbortMultipartUpload', new AbortMultipartUploadCommand(input as never), signal);
     return out.RequestCharged !== undefined ? { RequestCharged: out.RequestCharged } : {};
   }
@@ -350,6 +622,7 @@ export class S3Session {
     input: { Bucket: string; Prefix?: string; KeyMarker?: string; UploadIdMarker?: string; MaxUploads?: number; RequestPayer?: string; ExpectedBucketOwner?: string },
     signal?: AbortSignal,
   ): Promise<UploadPage> {
+    this.useAddressingFor(input.Bucket);
     const out = await this.call<{
       Uploads?: { Key?: string; UploadId?: string; Initiated?: Date }[];
       IsTruncated?: boolean; NextKeyMarker?: string; NextUploadIdMarker?: string;
@@ -366,6 +639,7 @@ export class S3Session {
     input: { Bucket: string; Key: string; UploadId: string; RequestPayer?: string; ExpectedBucketOwner?: string },
     signal?: AbortSignal,
   ): Promise<{ parts: number }> {
+    this.useAddressingFor(input.Bucket);
     const out = await this.call<{ Parts?: unknown[] }>('ListParts', new ListPartsCommand(input as never), signal);
     return { parts: out.Parts?.length ?? 0 };
   }

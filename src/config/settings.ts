@@ -457,6 +457,14 @@ export function resolveSettings(input: SettingsInput): Settings {
     }
   }
 
+  // botocore endpoint.py EndpointCreator.create_endpoint (after the retry config, before urllib3's
+  // timeouts): the client's endpoint URL needs a valid host name; 2.9.19 checks no IPv6 literal.
+  // Without --endpoint-url an empty region makes the default endpoint https://s3..amazonaws.com
+  const clientEndpoint = endpointUrl ?? (region === '' ? 'https://s3..amazonaws.com' : undefined);
+  if (clientEndpoint !== undefined && !isValidEndpointUrl(clientEndpoint)) {
+    clientAfter.push(new GeneralError(`Invalid endpoint: ${clientEndpoint}`));
+  }
+
   // timeouts: globalargs._resolve_timeout (int(), 0 means none), urllib3 Timeout validation later
   const timeout = (flag: string | undefined, name: 'readTimeout' | 'connectTimeout'): number | null => {
     if (flag === undefined) {
@@ -711,6 +719,14 @@ function isValidUri(url: string): boolean {
   const host = urlHostname(url);
   if (host === undefined) return false;
   if (host.startsWith('[')) return /^\[[0-9a-f:.]+(%25[\w.~-]+)?\]$/i.test(host);
+  return isValidEndpointUrl(url);
+}
+
+/** botocore utils.is_valid_endpoint_url: no CR/LF/tab, and a host name of DNS labels. */
+export function isValidEndpointUrl(url: string): boolean {
+  if (/[\t\r\n]/.test(url)) return false;
+  const host = urlHostname(url);
+  if (host === undefined) return false;
   let h = host;
   if (h.length > 255) return false;
   if (h.endsWith('.')) h = h.slice(0, -1);
@@ -731,6 +747,15 @@ function urlHostname(url: string): string | undefined {
   const colon = netloc.indexOf(':');
   const host = colon >= 0 ? netloc.slice(0, colon) : netloc;
   return host === '' ? undefined : host.toLowerCase();
+}
+
+/**
+ * autoprompt/core.py resolve_mode's configuration chain alone (AWS_CLI_AUTO_PROMPT, then the
+ * cli_auto_prompt of the AWS_PROFILE/AWS_DEFAULT_PROFILE/default profile), lower-cased; 'off' when
+ * unset. It runs before the command line is parsed, so --profile plays no part.
+ */
+export function autoPromptSetting(env: Env, shared: SharedConfig): string {
+  return resolveAutoPrompt(env, shared, () => {});
 }
 
 function resolveAutoPrompt(

@@ -13,6 +13,8 @@ export interface DisplayOptions {
   format: string;
   query?: CompiledQuery;
   color: boolean;
+  /** colorama's autoreset (default: `color`); false when the output goes to the pager */
+  autoreset?: boolean;
   terminalWidth: number;
   /** the operation name, the table's title */
   title: string;
@@ -28,6 +30,17 @@ export class DisplayCrash extends GeneralError {
   }
 }
 
+/**
+ * An error raised once the coloured table formatter exists: awscli table.py starts colorama with
+ * autoreset on stdout and stderr, so each of the error handler's three writes ("\n", the message,
+ * "\n") gets ESC[0m after it.
+ */
+export class ColoramaWrappedError extends GeneralError {
+  override render(): string {
+    return `\n\x1b[0m${this.message}\x1b[0m\n\x1b[0m`;
+  }
+}
+
 export function render(response: PyValue, opts: DisplayOptions): string {
   const formatter = pickFormatter(opts);
   let value = response;
@@ -35,7 +48,10 @@ export function render(response: PyValue, opts: DisplayOptions): string {
     try {
       value = opts.query.search(response);
     } catch (e) {
-      if (e instanceof JmespathRuntimeError) throw new GeneralError(e.message);
+      if (e instanceof JmespathRuntimeError) {
+        // formatter.py: the formatter (and colorama with it) is created before the query runs
+        throw opts.format === 'table' && opts.color ? new ColoramaWrappedError(e.message) : new GeneralError(e.message);
+      }
       throw e;
     }
   }
@@ -54,7 +70,13 @@ function pickFormatter(opts: DisplayOptions): (v: PyValue) => string {
     case 'text':
       return formatText;
     case 'table':
-      return (v) => formatTable(v, { title: opts.title, color: opts.color, terminalWidth: opts.terminalWidth });
+      return (v) =>
+        formatTable(v, {
+          title: opts.title,
+          color: opts.color,
+          terminalWidth: opts.terminalWidth,
+          ...(opts.autoreset !== undefined ? { autoreset: opts.autoreset } : {}),
+        });
     case 'yaml':
       return formatYaml;
     case 'yaml-stream':

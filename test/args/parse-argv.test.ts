@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGlobals, parseOperation } from '../../src/args/parse-argv.js';
+import { FIRST_PASS_HELP, parseFirstPass, parseGlobals, parseOperation } from '../../src/args/parse-argv.js';
 import { ArgParseError, UnknownOptionsError, USAGE_TEXT } from '../../src/errors.js';
 
 function parse(argv: string[]) {
@@ -108,5 +108,49 @@ describe('parseGlobals / parseOperation', () => {
     expect(parse([...REQ, '--i', '2024-01-01']).op?.ifMatchInitiatedTime).toBe('2024-01-01');
     expect(failure([...REQ, '--all'])).toContain('Unknown options: --all');
     expect(parse(['--bucket', 'b', '--all-uploads']).op?.allUploads).toBe(true);
+  });
+});
+
+// awscli FirstPassGlobalArgParser (argparser.py): a plain argparse parser run first; outputs from
+// the AWS CLI 2.9.19 (cases args-h, args-help-*, args-debug-explicit, args-profile-* of
+// test/conformance/cases-extra.json)
+describe('parseFirstPass', () => {
+  const fail = (argv: string[]): string => {
+    try {
+      parseFirstPass(argv);
+    } catch (e) {
+      if (e instanceof ArgParseError) return e.render();
+      throw e;
+    }
+    throw new Error('expected a failure');
+  };
+
+  it('finds -h/--help and its prefixes anywhere, even where a value would go', () => {
+    for (const argv of [['-h'], ['--help'], ['--he'], ['--h'], ['--bucket', '-h'], ['--zzz', '-h'], ['--version', '-h']]) {
+      expect(parseFirstPass(argv).help).toBe(true);
+    }
+    expect(parseFirstPass([...REQ, '--key=-h']).help).toBe(false);
+  });
+
+  it('prints argparse help with the first-pass usage', () => {
+    expect(FIRST_PASS_HELP).toBe(
+      'usage: aws [-h] [--profile PROFILE] [--debug]\n\noptions:\n  -h, --help         show this help message and exit\n' +
+        '  --profile PROFILE\n  --debug\n',
+    );
+  });
+
+  it('reads --debug and its prefixes', () => {
+    expect(parseFirstPass(['--deb', ...REQ]).debug).toBe(true);
+    expect(parseFirstPass(['--d']).debug).toBe(true);
+    expect(parseFirstPass(REQ).debug).toBe(false);
+  });
+
+  it('fails with its own usage line', () => {
+    expect(fail(['--debug=1'])).toBe(
+      "\nusage: aws [-h] [--profile PROFILE] [--debug]\n\naws: error: argument --debug: ignored explicit argument '1'\n\n",
+    );
+    expect(fail(['--output', 'xml', '--profile'])).toContain('aws: error: argument --profile: expected one argument\n');
+    expect(fail(['--profile', '--debug'])).toContain('aws: error: argument --profile: expected one argument\n');
+    expect(fail(['-hx'])).toContain("aws: error: argument -h/--help: ignored explicit argument 'x'\n");
   });
 });

@@ -478,3 +478,28 @@ describe('describe()', () => {
     expect(lines.join('\n')).not.toContain('SECRETVALUE');
   });
 });
+
+// botocore endpoint.py EndpointCreator.create_endpoint, as the AWS CLI 2.9.19 words it (cases
+// endpoint-*, region-empty-* of test/conformance/cases-extra.json)
+describe('the client endpoint URL', () => {
+  it('needs a host name: "Invalid endpoint: <url>" at client creation (255)', () => {
+    for (const url of ['file:///tmp', 'localhost:9000', 'http://', 'http://[::1]:9', 'http://-bad-:9', 'http://my_host:9']) {
+      const s = settingsFor({ flags: { endpointUrl: url } });
+      expect(errorOf(() => s.checkClientConfig())).toEqual({ message: `Invalid endpoint: ${url}`, exitCode: 255 });
+    }
+  });
+  it('accepts host names, IPv4 addresses and a trailing dot', () => {
+    for (const url of ['http://127.0.0.1:9', 'HTTP://LOCALHOST', 'http://localhost.:9/base', 'ftp://127.0.0.1/', 'http://h?a=b']) {
+      expect(() => settingsFor({ flags: { endpointUrl: url } }).checkClientConfig()).not.toThrow();
+    }
+  });
+  it('an empty region without an endpoint URL gives the default endpoint https://s3..amazonaws.com', () => {
+    const s = settingsFor({ env: { AWS_DEFAULT_REGION: '' } });
+    expect(errorOf(() => s.checkClientConfig())).toEqual({ message: 'Invalid endpoint: https://s3..amazonaws.com', exitCode: 255 });
+    expect(() => settingsFor({ env: { AWS_DEFAULT_REGION: '' }, flags: { endpointUrl: 'http://127.0.0.1:9' } }).checkClientConfig()).not.toThrow();
+  });
+  it('comes after the retry settings', () => {
+    const s = settingsFor({ env: { AWS_MAX_ATTEMPTS: 'abc' }, flags: { endpointUrl: 'file:///tmp' } });
+    expect(errorOf(() => s.checkClientConfig())?.message).toBe("invalid literal for int() with base 10: 'abc'");
+  });
+});

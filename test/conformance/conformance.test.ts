@@ -1,6 +1,9 @@
-// The public conformance cases: each spawns the built CLI against moto or the scripted stub and
-// compares with what the real `aws s3api abort-multipart-upload` did (golden-public.json, copied
-// from ../shared/conformance). The rules are harness.py's; see test/support/conformance.ts.
+// The conformance cases: each spawns the built CLI against moto or the scripted stub and compares
+// with what the real `aws s3api abort-multipart-upload` did. The public cases and goldens are
+// copied from ../shared/conformance; the extra cases (cases-extra.json, written by
+// scripts/gen-conformance-extra.py) were recorded with harness.py record against the AWS CLI
+// 2.9.19, and the few where s3abort differs on purpose carry an `expect` block and a doc saying
+// why. The rules are harness.py's; see test/support/conformance.ts.
 import { fileURLToPath } from 'node:url';
 import { defineConformanceSuite, loadCases, loadGoldens } from '../support/conformance.js';
 
@@ -10,4 +13,10 @@ defineConformanceSuite({
   name: 'conformance (public cases)',
   cases: loadCases(here('./cases-public.json')),
   goldens: loadGoldens(here('./golden-public.json')),
+});
+
+defineConformanceSuite({
+  name: 'conformance (extra cases)',
+  cases: loadCases(here('./cases-extra.json')),
+  goldens: loadGoldens(here('./golden-extra.json')),
 });

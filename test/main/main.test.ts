@@ -185,4 +185,14 @@ describe('main()', () => {
     expect(r.fake.configs[0]).toMatchObject({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:2', forcePathStyle: false });
     expect(await r.fake.configs[0]!.credentials!()).toMatchObject({ accessKeyId: 'AKIDDEV' });
   });
+
+  it('shows the help page for help and --help (the AWS CLI answers --help with argparse usage)', async () => {
+    for (const argv of [['help'], ['--help'], [...REQ, 'help']]) {
+      const r = await run(argv);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('\nNAME\n       abort-multipart-upload -\n');
+      expect(r.stdout).toContain('\n       --all-uploads (boolean, s3abort)\n');
+      expect(r.fake.calls).toHaveLength(0);
+    }
+  });
 });
