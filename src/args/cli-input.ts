@@ -29,7 +29,7 @@ import {
 } from 'js-yaml';
 import { GeneralError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { parsePyJson, pyFloatRepr, pyRepr, type PyValue } from '../output/pyvalue.js';
+import { parsePyJson, pyFloatRepr, pyRepr, pyTypeName as plainPyTypeName, type PyValue } from '../output/pyvalue.js';
 import { loadParamFile } from './paramfile.js';
 import { pyBytesRepr, pyFloat } from './timestamp.js';
 
@@ -85,17 +85,12 @@ export type CliInput = Map<string, InputValue>;
 
 /** Python's type name: 'str', 'int', 'NoneType', 'datetime.date', ... */
 export function pyTypeName(v: InputValue): string {
-  if (v === null) return 'NoneType';
-  if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'bigint') return 'int';
-  if (typeof v === 'number') return 'float';
-  if (typeof v === 'string') return 'str';
-  if (Array.isArray(v)) return 'list';
-  if (v instanceof Map) return 'dict';
   if (v instanceof PyDateTime) return v.kind === 'date' ? 'datetime.date' : 'datetime.datetime';
   if (v instanceof PyBytes) return 'bytes';
   if (v instanceof PySet) return 'set';
-  return 'tuple';
+  if (v instanceof PyTuple) return 'tuple';
+  // only the outer kind matters here, whatever the elements are
+  return plainPyTypeName(v as PyValue);
 }
 
 /** str(v) */

@@ -2,17 +2,12 @@
 
 import type { Parsed } from '../args/parse-argv.js';
 import { ArgParseError } from '../errors.js';
+import type { BulkOptions } from './run-bulk.js';
 
-export interface BulkFlags {
+/** The engine's options that come from s3abort's own flags, and whether any was given. */
+export interface BulkFlags
+  extends Pick<BulkOptions, 'allUploads' | 'prefix' | 'olderThan' | 'dryRun' | 'concurrency' | 'verify' | 'verifyAttempts' | 'ignoreMissing'> {
   active: boolean;
-  allUploads: boolean;
-  prefix?: string;
-  olderThan?: Date;
-  dryRun: boolean;
-  concurrency: number;
-  verify: boolean;
-  verifyAttempts: number;
-  ignoreMissing: boolean;
 }
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
