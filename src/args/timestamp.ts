@@ -13,7 +13,7 @@
 // local time is UTC (time.tzname == ('UTC', 'UTC')), and "now" (dateutil's default for missing
 // fields and the pivot for two-digit years) is passed in.
 
-import { pyFloatRepr } from '../output/pyvalue.js';
+import { pyDecodeUtf8, pyFloatRepr } from '../output/pyvalue.js';
 
 export type TimestampOutcome =
   /** A valid timestamp. `unknownTimezone`: dateutil warned that it did not understand this zone name (then UTC). */
@@ -120,7 +120,7 @@ function awareDatetime(value: TimestampSource, now: Date): { date: Date; unknown
     let str = text;
     if (str === undefined) {
       // _timelex: bytes are decoded as UTF-8
-      const decoded = decodeUtf8Strict(value as Uint8Array);
+      const decoded = pyDecodeUtf8(value as Uint8Array);
       if (typeof decoded !== 'string') throw new PyError('ValueError', decoded.error);
       str = decoded;
     }
@@ -272,39 +272,6 @@ export function pyBytesRepr(bytes: Uint8Array): string {
     else out += String.fromCharCode(b);
   }
   return out + quote;
-}
-
-/** bytes.decode() (UTF-8, strict), or the UnicodeDecodeError text. */
-function decodeUtf8Strict(bytes: Uint8Array): string | { error: string } {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    // find the offending position the way CPython reports it
-    let i = 0;
-    while (i < bytes.length) {
-      const b = bytes[i]!;
-      const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-      const hex = '0x' + b.toString(16).padStart(2, '0');
-      if (need < 0) return { error: `'utf-8' codec can't decode byte ${hex} in position ${i}: invalid start byte` };
-      for (let k = 1; k <= need; k++) {
-        const c = bytes[i + k];
-        if (c === undefined) return { error: `'utf-8' codec can't decode byte ${hex} in position ${i}: unexpected end of data` };
-        let lo = 0x80;
-        let hi = 0xbf;
-        if (k === 1 && b === 0xe0) lo = 0xa0;
-        if (k === 1 && b === 0xed) hi = 0x9f;
-        if (k === 1 && b === 0xf0) lo = 0x90;
-        if (k === 1 && b === 0xf4) hi = 0x8f;
-        if (c < lo || c > hi) {
-          return k === 1
-            ? { error: `'utf-8' codec can't decode byte ${hex} in position ${i}: invalid continuation byte` }
-            : { error: `'utf-8' codec can't decode bytes in position ${i}-${i + k - 1}: invalid continuation byte` };
-        }
-      }
-      i += need + 1;
-    }
-    return { error: "'utf-8' codec can't decode bytes" };
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { CliError, ConfigError, GeneralError, ServiceError } from '../errors.js';
 import type { FileSystem } from '../io.js';
-import { pyRepr, pyStr, pyTypeName, type PyValue } from '../output/pyvalue.js';
+import { pyDecodeUtf8, pyRepr, pyStr, pyTypeName, type PyValue } from '../output/pyvalue.js';
 import { expandUser, type IniSection, type IniValue, pyStrip, readIniFile, shlexSplit, ShlexError } from './ini.js';
 import { configuredEndpointUrl, type Env, pyInt, type Settings } from './settings.js';
 
@@ -337,33 +337,11 @@ export function pyJsonLoads(text: string): PyValue {
   }
 }
 
-/** bytes.decode('utf-8') with Python's UnicodeDecodeError text. */
-function pyDecodeUtf8(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    let i = 0;
-    while (i < bytes.length) {
-      const b = bytes[i]!;
-      const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-      const at = (reason: string, end = i + 1) =>
-        new GeneralError(
-          end - i > 1
-            ? `'utf-8' codec can't decode bytes in position ${i}-${end - 1}: ${reason}`
-            : `'utf-8' codec can't decode byte 0x${b.toString(16).padStart(2, '0')} in position ${i}: ${reason}`,
-        );
-      if (need < 0) throw at('invalid start byte');
-      for (let k = 1; k <= need; k++) {
-        const c = bytes[i + k];
-        if (c === undefined) throw at('unexpected end of data', i + k);
-        const lo = k === 1 && b === 0xe0 ? 0xa0 : k === 1 && b === 0xf0 ? 0x90 : 0x80;
-        const hi = k === 1 && b === 0xed ? 0x9f : k === 1 && b === 0xf4 ? 0x8f : 0xbf;
-        if (c < lo || c > hi) throw at('invalid continuation byte', i + k);
-      }
-      i += need + 1;
-    }
-    throw new GeneralError("'utf-8' codec can't decode bytes");
-  }
+/** bytes.decode('utf-8'); a UnicodeDecodeError fails the run with its text (255). */
+function decodeUtf8OrFail(bytes: Uint8Array): string {
+  const text = pyDecodeUtf8(bytes);
+  if (typeof text !== 'string') throw new GeneralError(text.error);
+  return text;
 }
 
 /** json.dumps(value, sort_keys=..., separators=...) for the flat values cache keys are made of. */
@@ -736,10 +714,10 @@ function processProvider(ctx: Ctx, profileName: string): Provider {
       if (err instanceof CliError) throw err;
       throw osError(err, argv[0]!);
     }
-    if (result.status !== 0) throw retrievalError(method, pyDecodeUtf8(result.stderr));
+    if (result.status !== 0) throw retrievalError(method, decodeUtf8OrFail(result.stderr));
     let parsed: PyValue;
     try {
-      parsed = pyJsonLoads(pyDecodeUtf8(result.stdout));
+      parsed = pyJsonLoads(decodeUtf8OrFail(result.stdout));
     } catch (err) {
       if (err instanceof PyJsonDecodeError) throw new GeneralError(err.message);
       throw err;
