@@ -425,6 +425,19 @@ interface Fetched {
   expiry?: Expiry;
 }
 
+/** The keys a provider found, with the optional token and expiry in place. */
+function fetched(accessKeyId: string, secretAccessKey: string, token: string | undefined, expiry: Expiry | undefined): Fetched {
+  return {
+    credentials: {
+      accessKeyId,
+      secretAccessKey,
+      ...(token !== undefined ? { sessionToken: token } : {}),
+      ...(expiry ? { expiration: expiry.date } : {}),
+    },
+    ...(expiry ? { expiry } : {}),
+  };
+}
+
 class ResolvedCredentials {
   private inflight: Promise<Credentials> | undefined;
   constructor(
@@ -561,15 +574,7 @@ function envProvider(ctx: Ctx): Provider {
     const expiryText = env['AWS_CREDENTIAL_EXPIRATION'] ?? '';
     if (requireExpiry && !expiryText) throw partialCredentials(method, 'AWS_CREDENTIAL_EXPIRATION');
     const expiry = expiryText ? parseExpiry(expiryText) : undefined;
-    return {
-      credentials: {
-        accessKeyId,
-        secretAccessKey,
-        ...(token !== undefined ? { sessionToken: token } : {}),
-        ...(expiry ? { expiration: expiry.date } : {}),
-      },
-      ...(expiry ? { expiry } : {}),
-    };
+    return fetched(accessKeyId, secretAccessKey, token, expiry);
   };
   return {
     method,
@@ -735,15 +740,7 @@ function processProvider(ctx: Ctx, profileName: string): Provider {
     const token = text(parsed.get('SessionToken'));
     const expirationValue = parsed.get('Expiration');
     const expiry = expirationValue === undefined || expirationValue === null ? undefined : parseExpiry(expirationValue);
-    return {
-      credentials: {
-        accessKeyId: text(parsed.get('AccessKeyId'))!,
-        secretAccessKey: text(parsed.get('SecretAccessKey'))!,
-        ...(token !== undefined ? { sessionToken: token } : {}),
-        ...(expiry ? { expiration: expiry.date } : {}),
-      },
-      ...(expiry ? { expiry } : {}),
-    };
+    return fetched(text(parsed.get('AccessKeyId'))!, text(parsed.get('SecretAccessKey'))!, token, expiry);
   };
   return {
     method,
