@@ -363,18 +363,17 @@ class Emitter {
     else this.emitMapping(node, anchor);
   }
 
+  private emitEmptyFlow(open: string, close: string): void {
+    this.writeIndicator(open, true, true, false);
+    this.increaseIndent(true, false);
+    this.popIndent();
+    this.writeIndicator(close, false, false, false);
+  }
+
   private emitSequence(node: SeqNode, anchor: string | null): void {
     this.processAnchor(anchor, false);
-    if (this.flowLevel > 0 || node.items.length === 0) {
-      this.writeIndicator('[', true, true, false);
-      this.increaseIndent(true, false);
-      this.flowLevel++;
-      // (flow sequences only happen empty: default_flow_style is False)
-      this.flowLevel--;
-      this.popIndent();
-      this.writeIndicator(']', false, false, false);
-      return;
-    }
+    // flow collections only happen empty: default_flow_style is False
+    if (this.flowLevel > 0 || node.items.length === 0) return this.emitEmptyFlow('[', ']');
     this.increaseIndent(false, this.mappingContext && !this.indention);
     for (const item of node.items) {
       this.writeIndent();
@@ -386,15 +385,7 @@ class Emitter {
 
   private emitMapping(node: MapNode, anchor: string | null): void {
     this.processAnchor(anchor, false);
-    if (this.flowLevel > 0 || node.pairs.length === 0) {
-      this.writeIndicator('{', true, true, false);
-      this.increaseIndent(true, false);
-      this.flowLevel++;
-      this.flowLevel--;
-      this.popIndent();
-      this.writeIndicator('}', false, false, false);
-      return;
-    }
+    if (this.flowLevel > 0 || node.pairs.length === 0) return this.emitEmptyFlow('{', '}');
     this.increaseIndent(false, false);
     for (const [key, value] of node.pairs) {
       this.writeIndent();
