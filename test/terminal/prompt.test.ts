@@ -41,7 +41,9 @@ for (const variant of VARIANTS) {
       saveCapture(`${variant.kind}-prompt-2-option-doc.txt`, typing);
       expect(typing).toContain('The formatting style for command output.');
       tmux.keys('Tab');
-      const values = await tmux.waitFor(/--output \n?[\s\S]*yaml-stream/);
+      // wait for the menu of values itself (a line of its own), and the rest of the frame below it:
+      // the option doc shown before Tab already names yaml-stream
+      const values = await tmux.waitFor(/\n json *\n text *\n table *\n yaml *\n yaml-stream *\n[\s\S]*\[Tab\] complete/);
       saveCapture(`${variant.kind}-prompt-3-values.txt`, values);
       expect(values).toContain('Possible values: json, text, table, yaml, yaml-stream');
       tmux.type('js');
