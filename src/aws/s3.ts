@@ -91,6 +91,8 @@ interface RawResponse {
 /** What one call saw on the wire: the URL of the last attempt and its raw response. */
 interface CallTrace {
   url?: string;
+  /** the last attempt's request, whose URL is worked out only when shown (errors, --debug) */
+  request?: WireRequest;
   response?: RawResponse;
   attempts: number;
   /** an attempt ended in a way that S3 may still have carried out (reset, timeout, 500/502/504) */
@@ -190,6 +192,9 @@ function headerRank(name: string): number {
   return i < 0 ? PARAMETER_HEADERS.length : i;
 }
 
+/** A header value that is the same in UTF-8 and latin-1 and that no check below refuses. */
+const PLAIN_HEADER_VALUE = /^[\t\x20-\x7e]*$/;
+
 /** Python http.client: a header value may not hold CR or LF unless a space or tab follows (folding). */
 function isIllegalHeaderValue(v: string): boolean {
   return /\n(?![ \t])|\r(?![ \t\n])/.test(v);
@@ -250,7 +255,15 @@ function readBody(body: unknown): Promise<Uint8Array> {
   });
 }
 
-function requestUrl(req: { protocol: string; hostname: string; port?: number; path: string; query?: Record<string, unknown> }): string {
+type WireRequest = { protocol: string; hostname: string; port?: number; path: string; query?: Record<string, unknown> };
+
+/** The URL of a call's last attempt as errors show it ('' before any attempt). */
+function traceUrl(trace: CallTrace, endpoint: string | undefined): string {
+  if (trace.url === undefined && trace.request) trace.url = displayUrl(requestUrl(trace.request), endpoint);
+  return trace.url ?? '';
+}
+
+function requestUrl(req: WireRequest): string {
   const q = Object.entries(req.query ?? {})
     .flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))
     .map(([k, v]) => (v === null || v === undefined ? encodeQ(String(k)) : `${encodeQ(String(k))}=${encodeQ(String(v))}`))
@@ -391,14 +404,19 @@ export class S3Session {
         }
         // botocore sends Content-Length: 0 on a DELETE without a body
         if (!Object.keys(req.headers).some((h) => h.toLowerCase() === 'content-length')) req.headers['content-length'] = '0';
-        trace.url = displayUrl(requestUrl(req), cfg.endpoint);
+        trace.url = undefined;
+        trace.request = req;
         trace.response = undefined;
         if (cfg.debug.enabled) {
+          trace.url = traceUrl(trace, cfg.endpoint);
           cfg.debug.log('botocore.endpoint', `Sending http request: <AWSPreparedRequest stream_output=False, method=${req.method}, url=${trace.url}, headers=${headerText(req.headers)}>`);
         }
         // http.client refuses a value with a bare CR/LF (the parameter headers first, in model order);
         // the AWS CLI sends header values as UTF-8 bytes, Node as latin-1 characters
-        const headerNames = Object.keys(req.headers).sort((a, b) => headerRank(a) - headerRank(b));
+        // (a value of printable ASCII passes both checks as it is: most, so they are left out)
+        const headerNames = Object.keys(req.headers)
+          .filter((h) => typeof req.headers[h] !== 'string' || !PLAIN_HEADER_VALUE.test(req.headers[h]))
+          .sort((a, b) => headerRank(a) - headerRank(b));
         for (const h of headerNames) {
           const v = String(req.headers[h]);
           if (isIllegalHeaderValue(v)) {
@@ -537,7 +555,7 @@ export class S3Session {
         `An error occurred (${code}) when calling the ${operation} operation${retry}: ${message}`,
         attempts, trace?.maybeApplied === true);
     }
-    const url = trace?.url ?? '';
+    const url = trace ? traceUrl(trace, this.cfg.endpoint) : '';
     const sysCode = (e as { code?: string }).code ?? '';
     const name = e.name ?? '';
     if (name === 'AbortError') return e;
