@@ -8,13 +8,13 @@
 
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { Readable } from 'node:stream';
 import {
   AbortMultipartUploadCommand,
   ListMultipartUploadsCommand,
   ListPartsCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { constructStack } from '@smithy/core/client';
 import { resolveParams } from '@smithy/core/endpoints';
 import { AdaptiveRetryStrategy, ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -22,6 +22,7 @@ import type {
   DeserializeHandler, DeserializeHandlerArguments, FinalizeHandler, FinalizeHandlerArguments, HandlerExecutionContext,
   RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryToken,
 } from '@smithy/types';
+import { SMITHY_CONTEXT_KEY } from '@smithy/types';
 import { pyBytesRepr } from '../args/timestamp.js';
 import type { DebugLog } from '../debug.js';
 import { type CliError, GeneralError, ServiceError, UsageError } from '../errors.js';
@@ -64,6 +65,21 @@ export interface ClientConfig {
   signal?: AbortSignal;
 }
 
+type MiddlewareHandler = (args: unknown) => Promise<unknown>;
+type MiddlewareFactory = (next: MiddlewareHandler, context: Record<string, unknown>) => MiddlewareHandler;
+interface MiddlewareStackLike {
+  add(mw: MiddlewareFactory, options: object): void;
+  addRelativeTo(mw: MiddlewareFactory, options: object): void;
+  concat(from: MiddlewareStackLike): MiddlewareStackLike;
+  applyToStack(to: Pick<MiddlewareStackLike, 'add' | 'addRelativeTo'>): void;
+  resolve(handler: MiddlewareHandler, context: Record<string, unknown>): MiddlewareHandler;
+}
+/** A command's middleware, innermost first, and the context send() would start each call with. */
+interface ResolvedCommand {
+  factories: MiddlewareFactory[];
+  context: Record<string, unknown>;
+}
+
 interface RawResponse {
   status: number;
   headers: Record<string, string>;
@@ -75,6 +91,8 @@ interface RawResponse {
 /** What one call saw on the wire: the URL of the last attempt and its raw response. */
 interface CallTrace {
   url?: string;
+  /** the last attempt's request, whose URL is worked out only when shown (errors, --debug) */
+  request?: WireRequest;
   response?: RawResponse;
   attempts: number;
   /** an attempt ended in a way that S3 may still have carried out (reset, timeout, 500/502/504) */
@@ -174,6 +192,9 @@ function headerRank(name: string): number {
   return i < 0 ? PARAMETER_HEADERS.length : i;
 }
 
+/** A header value that is the same in UTF-8 and latin-1 and that no check below refuses. */
+const PLAIN_HEADER_VALUE = /^[\t\x20-\x7e]*$/;
+
 /** Python http.client: a header value may not hold CR or LF unless a space or tab follows (folding). */
 function isIllegalHeaderValue(v: string): boolean {
   return /\n(?![ \t])|\r(?![ \t\n])/.test(v);
@@ -221,15 +242,28 @@ export function endpointRulesetError(msg: string, endpointUrl: string | undefine
   return new GeneralError(msg);
 }
 
-async function readBody(body: unknown): Promise<Uint8Array> {
-  if (!body) return new Uint8Array();
-  if (body instanceof Uint8Array) return body;
-  const chunks: Buffer[] = [];
-  for await (const c of body as AsyncIterable<Buffer | string>) chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
-  return Buffer.concat(chunks);
+/** The whole body of a response (events rather than an async iterator: one per request in bulk). */
+function readBody(body: unknown): Promise<Uint8Array> {
+  if (!body) return Promise.resolve(new Uint8Array());
+  if (body instanceof Uint8Array) return Promise.resolve(body);
+  const stream = body as NodeJS.ReadableStream;
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c: Buffer | string) => chunks.push(typeof c === 'string' ? Buffer.from(c) : c));
+    stream.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    stream.once('error', reject);
+  });
 }
 
-function requestUrl(req: { protocol: string; hostname: string; port?: number; path: string; query?: Record<string, unknown> }): string {
+type WireRequest = { protocol: string; hostname: string; port?: number; path: string; query?: Record<string, unknown> };
+
+/** The URL of a call's last attempt as errors show it ('' before any attempt). */
+function traceUrl(trace: CallTrace, endpoint: string | undefined): string {
+  if (trace.url === undefined && trace.request) trace.url = displayUrl(requestUrl(trace.request), endpoint);
+  return trace.url ?? '';
+}
+
+function requestUrl(req: WireRequest): string {
   const q = Object.entries(req.query ?? {})
     .flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))
     .map(([k, v]) => (v === null || v === undefined ? encodeQ(String(k)) : `${encodeQ(String(k))}=${encodeQ(String(v))}`))
@@ -272,6 +306,8 @@ function headerText(h: Record<string, string>): string {
 export class S3Session {
   private readonly client: S3Client;
   private readonly traces = new WeakMap<object, CallTrace>();
+  private readonly resolvedCommands = new Map<unknown, ResolvedCommand>();
+  private readonly rulesets = new Map<string, { url?: string; unconstructable?: string }>();
 
   constructor(private readonly cfg: ClientConfig) {
     const agentOptions = {
@@ -368,14 +404,19 @@ export class S3Session {
         }
         // botocore sends Content-Length: 0 on a DELETE without a body
         if (!Object.keys(req.headers).some((h) => h.toLowerCase() === 'content-length')) req.headers['content-length'] = '0';
-        trace.url = displayUrl(requestUrl(req), cfg.endpoint);
+        trace.url = undefined;
+        trace.request = req;
         trace.response = undefined;
         if (cfg.debug.enabled) {
+          trace.url = traceUrl(trace, cfg.endpoint);
           cfg.debug.log('botocore.endpoint', `Sending http request: <AWSPreparedRequest stream_output=False, method=${req.method}, url=${trace.url}, headers=${headerText(req.headers)}>`);
         }
         // http.client refuses a value with a bare CR/LF (the parameter headers first, in model order);
         // the AWS CLI sends header values as UTF-8 bytes, Node as latin-1 characters
-        const headerNames = Object.keys(req.headers).sort((a, b) => headerRank(a) - headerRank(b));
+        // (a value of printable ASCII passes both checks as it is: most, so they are left out)
+        const headerNames = Object.keys(req.headers)
+          .filter((h) => typeof req.headers[h] !== 'string' || !PLAIN_HEADER_VALUE.test(req.headers[h]))
+          .sort((a, b) => headerRank(a) - headerRank(b));
         for (const h of headerNames) {
           const v = String(req.headers[h]);
           if (isIllegalHeaderValue(v)) {
@@ -449,8 +490,10 @@ export class S3Session {
         const trace = traces.get(context as object);
         const res = out.response as { statusCode: number; headers: Record<string, string>; body?: unknown };
         const bytes = await readBody(res.body);
-        res.body = Readable.from(bytes.length ? [Buffer.from(bytes)] : []);
-        const raw = { status: res.statusCode, headers: res.headers, body: Buffer.from(bytes).toString('utf8'), bytes };
+        // the SDK takes the bytes as they are (its collectBody): a view of our own, because it
+        // changes the prototype of what it is given
+        res.body = bytes.length ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : new Uint8Array();
+        const raw = { status: res.statusCode, headers: res.headers, body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), bytes };
         if (trace) {
           trace.response = raw;
           if ([500, 502, 504].includes(raw.status)) trace.maybeApplied = true;
@@ -512,7 +555,7 @@ export class S3Session {
         `An error occurred (${code}) when calling the ${operation} operation${retry}: ${message}`,
         attempts, trace?.maybeApplied === true);
     }
-    const url = trace?.url ?? '';
+    const url = trace ? traceUrl(trace, this.cfg.endpoint) : '';
     const sysCode = (e as { code?: string }).code ?? '';
     const name = e.name ?? '';
     if (name === 'AbortError') return e;
@@ -540,27 +583,78 @@ export class S3Session {
     return new GeneralError(e.message || name);
   }
 
-  private async call<T>(operation: string, command: { middlewareStack: unknown }, signal?: AbortSignal): Promise<T> {
-    let trace: CallTrace | undefined;
-    type Handler = (a: unknown) => Promise<unknown>;
-    const stack = (command as unknown as {
-      middlewareStack: { add: (mw: (next: Handler, context: object) => Handler, opts: object) => void };
-    }).middlewareStack;
-    stack.add(
-      (next: Handler, context: object) => async (args: unknown) => {
-        try {
-          return await next(args);
-        } finally {
-          trace = this.traces.get(context);
-        }
-      },
-      { step: 'initialize', name: 's3abortTrace', priority: 'high' },
-    );
+  private async call<T>(operation: string, command: object, signal?: AbortSignal): Promise<T> {
+    const { factories, context: template } = this.resolveCommand(command);
+    // what client.send() builds for every call: its own context (the middleware keep per-call
+    // state there: endpoint, auth scheme, region redirect, our trace) and the abort signal
+    const smithy = template[SMITHY_CONTEXT_KEY] as Record<string, unknown> | undefined;
+    const context: Record<string, unknown> = {
+      ...template,
+      [SMITHY_CONTEXT_KEY]: { ...smithy, commandInstance: command, ...(signal ? { abortSignal: signal } : {}) },
+    };
+    const requestOptions = signal ? { abortSignal: signal } : {};
+    const requestHandler = this.client.config.requestHandler as { handle: (r: unknown, o: object) => Promise<unknown> };
+    let handler: MiddlewareHandler = (args) => requestHandler.handle((args as { request: unknown }).request, requestOptions);
+    for (const factory of factories) handler = factory(handler, context);
     try {
-      return (await this.client.send(command as never, signal ? { abortSignal: signal } : {})) as T;
+      return ((await handler(command)) as { output: T }).output;
     } catch (err) {
-      throw this.toCliError(err, operation, trace);
+      throw this.toCliError(err, operation, this.traces.get(context));
     }
+  }
+
+  /**
+   * The command's middleware in the order client.send() would run them, worked out once per
+   * command class: send() concatenates and sorts the client's and the command's stacks on every
+   * call (a tenth of a bulk run's CPU), and its own handler cache (cacheMiddleware) would share one
+   * context between concurrent calls and take no abort signal. The stacks are not changed after the
+   * first call, so the order cannot change; every call still gets fresh middleware closures.
+   */
+  private resolveCommand(command: object): ResolvedCommand {
+    const ctor = command.constructor;
+    const known = this.resolvedCommands.get(ctor);
+    if (known) return known;
+    let resolved: ResolvedCommand | undefined;
+    const clientStack = this.client.middlewareStack as unknown as MiddlewareStackLike;
+    // send() calls command.resolveMiddleware(clientStack, config, options), which adds the
+    // command's plugins to its own stack, concatenates that to the client's and resolves it
+    // with the context it built: this stand-in for the client's stack records both instead
+    const recordingStack = new Proxy(clientStack, {
+      get: (target, prop, receiver) => {
+        if (prop !== 'concat') return Reflect.get(target, prop, receiver);
+        return (from: MiddlewareStackLike) => {
+          const combined = target.concat(from);
+          const order: MiddlewareFactory[] = [];
+          const recorder = constructStack() as unknown as MiddlewareStackLike;
+          const tag = (mw: MiddlewareFactory): MiddlewareFactory => (next) => {
+            order.push(mw);
+            return next;
+          };
+          // the options carry the middleware too, and win over the first argument
+          combined.applyToStack({
+            add: (mw: MiddlewareFactory, o: object) => {
+              const t = tag(mw);
+              recorder.add(t, { ...o, middleware: t });
+            },
+            addRelativeTo: (mw: MiddlewareFactory, o: object) => {
+              const t = tag(mw);
+              recorder.addRelativeTo(t, { ...o, middleware: t });
+            },
+          });
+          return {
+            resolve: (terminal: MiddlewareHandler, context: Record<string, unknown>) => {
+              recorder.resolve(terminal, context);
+              resolved = { factories: order, context };
+              return terminal;
+            },
+          };
+        };
+      },
+    });
+    (command as { resolveMiddleware: (s: unknown, c: unknown, o: unknown) => unknown }).resolveMiddleware(recordingStack, this.client.config, undefined);
+    if (!resolved) throw new Error(`the middleware stack of ${String((ctor as { name?: string }).name)} could not be resolved`);
+    this.resolvedCommands.set(ctor, resolved);
+    return resolved;
   }
 
   /**
@@ -580,6 +674,16 @@ export class S3Session {
    */
   private async runRuleset(input: { Bucket: string; Key?: string }): Promise<{ url?: string; unconstructable?: string }> {
     this.useAddressingFor(input.Bucket);
+    // the rest of the parameters come from the session's configuration, and the ruleset reads no
+    // Key (the SDK's own endpoint cache leaves it out of its key): one run per bucket is enough
+    const known = this.rulesets.get(input.Bucket);
+    if (known) return known;
+    const result = await this.runRulesetOnce(input);
+    this.rulesets.set(input.Bucket, result);
+    return result;
+  }
+
+  private async runRulesetOnce(input: { Bucket: string; Key?: string }): Promise<{ url?: string; unconstructable?: string }> {
     const config = this.client.config as unknown as Record<string, unknown> & { endpointProvider: (p: object) => { url: URL } };
     // the endpoint URL goes to the ruleset as written (its parseURL refuses what Python cannot read)
     const params = (await resolveParams(input, AbortMultipartUploadCommand as never, {

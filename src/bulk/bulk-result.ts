@@ -1,6 +1,7 @@
 // The bulk run's response document and exit code.
 
 import { EXIT_GENERAL, EXIT_OK, EXIT_PARTIAL, EXIT_SERVICE } from '../errors.js';
+import { formatJson, pyJsonDumpsIndent4 } from '../output/json.js';
 import type { PyDict, PyValue } from '../output/pyvalue.js';
 import type { BulkResult, UploadOutcome } from './run-bulk.js';
 
@@ -24,17 +25,18 @@ function entry(u: UploadOutcome): PyDict {
 }
 
 export function summarize(r: BulkResult): { Selected: number; Aborted: number; AlreadyGone: number; Failed: number; Skipped: number } {
-  const count = (s: string) => r.uploads.filter((u) => u.Status === s).length;
-  return {
-    Selected: r.uploads.length,
-    Aborted: count('Aborted'),
-    AlreadyGone: count('AlreadyGone'),
-    Failed: count('Failed'),
-    Skipped: count('Skipped'),
-  };
+  const n = { Selected: r.uploads.length, Aborted: 0, AlreadyGone: 0, Failed: 0, Skipped: 0 };
+  for (const u of r.uploads) {
+    if (u.Status === 'Aborted' || u.Status === 'AlreadyGone' || u.Status === 'Failed' || u.Status === 'Skipped') n[u.Status]++;
+  }
+  return n;
 }
 
 export function resultDocument(r: BulkResult): PyDict {
+  return documentWith(r, r.uploads.map(entry));
+}
+
+function documentWith(r: BulkResult, uploads: PyValue[]): PyDict {
   const s = summarize(r);
   const summary: PyDict = new Map<string, PyValue>([
     ['Selected', BigInt(s.Selected)],
@@ -45,7 +47,7 @@ export function resultDocument(r: BulkResult): PyDict {
   if (s.Skipped) summary.set('Skipped', BigInt(s.Skipped));
   return new Map<string, PyValue>([
     ['DryRun', r.dryRun],
-    ['Uploads', r.uploads.map(entry)],
+    ['Uploads', uploads],
     ['Summary', summary],
   ]);
 }
@@ -56,4 +58,35 @@ export function bulkExitCode(r: BulkResult): number {
   if (failed.length === 0) return EXIT_OK;
   if (failed.length < r.uploads.length) return EXIT_PARTIAL;
   return failed.every((u) => u.errorExit === EXIT_SERVICE) ? EXIT_SERVICE : EXIT_GENERAL;
+}
+
+/** How many uploads go into one write of the streamed document. */
+const BATCH = 500;
+
+/**
+ * `--output json` of resultDocument(r) without a --query, written in pieces as it is made: the
+ * same bytes as formatJson(resultDocument(r)), without the whole document, its text and the
+ * formatter's pieces in memory at once (a run over 100,000 uploads). Each upload is formatted on
+ * its own and indented to its depth in the document (JSON text holds no raw newline but those of
+ * the indentation).
+ */
+export function writeResultJson(r: BulkResult, write: (chunk: string) => void): void {
+  const frame = formatJson(documentWith(r, []));
+  if (r.uploads.length === 0) {
+    write(frame);
+    return;
+  }
+  const marker = '"Uploads": []';
+  const at = frame.indexOf(marker);
+  write(frame.slice(0, at + marker.length - 1));
+  const depth = '\n        ';
+  let batch: string[] = [];
+  r.uploads.forEach((u, i) => {
+    batch.push(`${i === 0 ? '' : ','}${depth}${pyJsonDumpsIndent4(entry(u)).replaceAll('\n', depth)}`);
+    if (batch.length === BATCH) {
+      write(batch.join(''));
+      batch = [];
+    }
+  });
+  write(`${batch.join('')}\n    ]${frame.slice(at + marker.length)}`);
 }

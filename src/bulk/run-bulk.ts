@@ -184,7 +184,11 @@ export async function runBulk(session: BulkSession, opts: BulkOptions, deps: Bul
   };
 
   const select = async (u: UploadRef) => {
-    const outcome: UploadOutcome = { ...u, Status: 'Pending' };
+    // a literal of the fields kept (not a spread of the listing's object): half the memory per
+    // upload, and a run keeps every selected upload to the end
+    const outcome: UploadOutcome = u.Initiated
+      ? { Key: u.Key, UploadId: u.UploadId, Initiated: u.Initiated, Status: 'Pending' }
+      : { Key: u.Key, UploadId: u.UploadId, Status: 'Pending' };
     uploads.push(outcome);
     progress.selected++;
     tick();

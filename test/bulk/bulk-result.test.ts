@@ -1,6 +1,6 @@
 // The result document (keys, order, timestamps) as every formatter prints it, and the exit code.
 import { describe, expect, it } from 'vitest';
-import { bulkExitCode, isoTimestamp, resultDocument, summarize } from '../../src/bulk/bulk-result.js';
+import { bulkExitCode, isoTimestamp, resultDocument, summarize, writeResultJson } from '../../src/bulk/bulk-result.js';
 import type { BulkResult, UploadOutcome } from '../../src/bulk/run-bulk.js';
 import { render } from '../../src/output/display.js';
 import { compileQuery } from '../../src/query/jmespath.js';
@@ -125,5 +125,38 @@ describe('bulkExitCode', () => {
     ['a verification that never succeeded', [up('a', 'Failed', { Verified: false, Error: { Code: 'PartsRemain', Message: '' } })], 255],
   ] as [string, UploadOutcome[], number][])('%s: %i', (_name, uploads, code) => {
     expect(bulkExitCode(result(uploads))).toBe(code);
+  });
+});
+
+describe('writeResultJson', () => {
+  const streamed = (r: BulkResult) => {
+    const chunks: string[] = [];
+    writeResultJson(r, (c) => chunks.push(c));
+    return { text: chunks.join(''), writes: chunks.length };
+  };
+  const odd = ['a"b', 'back\\slash', 'new\nline', 'tab\tand\u0001', 'ünï €', '{"not": "json"}', ''];
+  it.each([
+    ['no uploads', result([])],
+    ['no uploads, dry run', result([], { dryRun: true })],
+    ['one upload', result([up('a', 'Aborted')])],
+    ['every status and field', result([
+      up('a', 'Aborted', { Verified: true }),
+      up('b', 'AlreadyGone'),
+      failed('c', 254),
+      failed('d', 255),
+      up('e', 'Skipped'),
+      up('f', 'Failed', { Verified: false, Error: { Code: 'PartsRemain', Message: 'parts were still listed' } }),
+      { Key: 'no-date', UploadId: 'x', Status: 'Aborted' },
+    ])],
+    ['dry run', result([up('a', 'WouldAbort'), up('b', 'WouldAbort')], { dryRun: true })],
+    ['keys that need escaping', result(odd.map((k, i) => ({ ...up(String(i), 'Failed'), Key: k, Error: { Code: k, Message: `m ${k}` } })))],
+    ['more uploads than one write holds', result(Array.from({ length: 1234 }, (_, i) => up(String(i), i % 7 ? 'Aborted' : 'Skipped')))],
+  ])('writes what the json formatter prints: %s', (_, r) => {
+    expect(streamed(r).text).toBe(json(r));
+  });
+
+  it('writes a long list in several pieces', () => {
+    const r = result(Array.from({ length: 1234 }, (_, i) => up(String(i), 'Aborted')));
+    expect(streamed(r).writes).toBeGreaterThan(2);
   });
 });
