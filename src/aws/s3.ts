@@ -25,6 +25,7 @@ import type {
 import { pyBytesRepr } from '../args/timestamp.js';
 import type { DebugLog } from '../debug.js';
 import { type CliError, GeneralError, ServiceError, UsageError } from '../errors.js';
+import { continueAttempts, keepSuccessStatus, resumeToken } from './botocore-attempts.js';
 import { errorCodeOf, parseS3Error, type XmlValue } from './xml-error.js';
 import { parseXml } from './xml.js';
 
@@ -150,8 +151,8 @@ function botocoreRetryable(error: unknown): boolean {
 /** Wraps the SDK's strategy (its backoff and retry quota) with botocore's retry decision. */
 class BotocoreRetryStrategy implements RetryStrategyV2 {
   constructor(private readonly inner: RetryStrategyV2) {}
-  acquireInitialRetryToken(scope: string): Promise<RetryToken> {
-    return this.inner.acquireInitialRetryToken(scope);
+  async acquireInitialRetryToken(scope: string): Promise<RetryToken> {
+    return resumeToken(await this.inner.acquireInitialRetryToken(scope), scope);
   }
   refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
     const errorType = botocoreRetryable(info.error) ? 'TRANSIENT' : 'CLIENT_ERROR';
@@ -436,6 +437,7 @@ export class S3Session {
           const region = header ?? (parsed.fields.Region !== undefined && parsed.fields.Region !== null ? parsed.fields.Region : undefined);
           if (typeof region !== 'string') throw err;
           context.__s3RegionRedirect = region;
+          continueAttempts(context, traces.get(context as object)?.attempts ?? 1);
           return next(args);
         }
       },
@@ -544,8 +546,12 @@ export class S3Session {
     let trace: CallTrace | undefined;
     type Handler = (a: unknown) => Promise<unknown>;
     const stack = (command as unknown as {
-      middlewareStack: { add: (mw: (next: Handler, context: object) => Handler, opts: object) => void };
+      middlewareStack: {
+        add: (mw: (next: Handler, context: object) => Handler, opts: object) => void;
+        addRelativeTo: (mw: (next: Handler) => Handler, opts: object) => void;
+      };
     }).middlewareStack;
+    keepSuccessStatus(stack as never);
     stack.add(
       (next: Handler, context: object) => async (args: unknown) => {
         try {
