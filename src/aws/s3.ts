@@ -26,6 +26,7 @@ import { pyBytesRepr } from '../args/timestamp.js';
 import type { DebugLog } from '../debug.js';
 import { type CliError, GeneralError, ServiceError, UsageError } from '../errors.js';
 import { continueAttempts, keepSuccessStatus, resumeToken } from './botocore-attempts.js';
+import { readResponseBody } from './response-body.js';
 import { errorCodeOf, parseS3Error, type XmlValue } from './xml-error.js';
 import { parseXml } from './xml.js';
 
@@ -222,13 +223,6 @@ export function endpointRulesetError(msg: string, endpointUrl: string | undefine
   return new GeneralError(msg);
 }
 
-async function readBody(body: unknown): Promise<Uint8Array> {
-  if (!body) return new Uint8Array();
-  if (body instanceof Uint8Array) return body;
-  const chunks: Buffer[] = [];
-  for await (const c of body as AsyncIterable<Buffer | string>) chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
-  return Buffer.concat(chunks);
-}
 
 function requestUrl(req: { protocol: string; hostname: string; port?: number; path: string; query?: Record<string, unknown> }): string {
   const q = Object.entries(req.query ?? {})
@@ -450,7 +444,7 @@ export class S3Session {
         const out = await next(args);
         const trace = traces.get(context as object);
         const res = out.response as { statusCode: number; headers: Record<string, string>; body?: unknown };
-        const bytes = await readBody(res.body);
+        const bytes = await readResponseBody(res.body);
         res.body = Readable.from(bytes.length ? [Buffer.from(bytes)] : []);
         const raw = { status: res.statusCode, headers: res.headers, body: Buffer.from(bytes).toString('utf8'), bytes };
         if (trace) {
