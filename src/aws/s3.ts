@@ -26,6 +26,8 @@ import { SMITHY_CONTEXT_KEY } from '@smithy/types';
 import { pyBytesRepr } from '../args/timestamp.js';
 import type { DebugLog } from '../debug.js';
 import { type CliError, GeneralError, ServiceError, UsageError } from '../errors.js';
+import { continueAttempts, keepSuccessStatus, resumeToken } from './botocore-attempts.js';
+import { readResponseBody } from './response-body.js';
 import { errorCodeOf, parseS3Error, type XmlValue } from './xml-error.js';
 import { parseXml } from './xml.js';
 
@@ -168,8 +170,8 @@ function botocoreRetryable(error: unknown): boolean {
 /** Wraps the SDK's strategy (its backoff and retry quota) with botocore's retry decision. */
 class BotocoreRetryStrategy implements RetryStrategyV2 {
   constructor(private readonly inner: RetryStrategyV2) {}
-  acquireInitialRetryToken(scope: string): Promise<RetryToken> {
-    return this.inner.acquireInitialRetryToken(scope);
+  async acquireInitialRetryToken(scope: string): Promise<RetryToken> {
+    return resumeToken(await this.inner.acquireInitialRetryToken(scope), scope);
   }
   refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
     const errorType = botocoreRetryable(info.error) ? 'TRANSIENT' : 'CLIENT_ERROR';
@@ -242,18 +244,6 @@ export function endpointRulesetError(msg: string, endpointUrl: string | undefine
   return new GeneralError(msg);
 }
 
-/** The whole body of a response (events rather than an async iterator: one per request in bulk). */
-function readBody(body: unknown): Promise<Uint8Array> {
-  if (!body) return Promise.resolve(new Uint8Array());
-  if (body instanceof Uint8Array) return Promise.resolve(body);
-  const stream = body as NodeJS.ReadableStream;
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer | string) => chunks.push(typeof c === 'string' ? Buffer.from(c) : c));
-    stream.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-    stream.once('error', reject);
-  });
-}
 
 type WireRequest = { protocol: string; hostname: string; port?: number; path: string; query?: Record<string, unknown> };
 
@@ -477,6 +467,7 @@ export class S3Session {
           const region = header ?? (parsed.fields.Region !== undefined && parsed.fields.Region !== null ? parsed.fields.Region : undefined);
           if (typeof region !== 'string') throw err;
           context.__s3RegionRedirect = region;
+          continueAttempts(context, traces.get(context as object)?.attempts ?? 1);
           return next(args);
         }
       },
@@ -489,7 +480,7 @@ export class S3Session {
         const out = await next(args);
         const trace = traces.get(context as object);
         const res = out.response as { statusCode: number; headers: Record<string, string>; body?: unknown };
-        const bytes = await readBody(res.body);
+        const bytes = await readResponseBody(res.body);
         // the SDK takes the bytes as they are (its collectBody): a view of our own, because it
         // changes the prototype of what it is given
         res.body = bytes.length ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : new Uint8Array();
@@ -651,6 +642,9 @@ export class S3Session {
         };
       },
     });
+    // botocore keeps the status of a 200 that carries <Error> for this operation (botocore-attempts.ts);
+    // added to the first command of its class, it is recorded with the rest and used by every call
+    keepSuccessStatus((command as { middlewareStack: unknown }).middlewareStack as never);
     (command as { resolveMiddleware: (s: unknown, c: unknown, o: unknown) => unknown }).resolveMiddleware(recordingStack, this.client.config, undefined);
     if (!resolved) throw new Error(`the middleware stack of ${String((ctor as { name?: string }).name)} could not be resolved`);
     this.resolvedCommands.set(ctor, resolved);

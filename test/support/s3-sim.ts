@@ -15,8 +15,19 @@ export type SimOperation = 'ListMultipartUploads' | 'ListParts' | 'AbortMultipar
  * internal-error: 500 InternalError; slow-down: 503 SlowDown; reset: the socket is destroyed
  * before the request has any effect; reset-after: the request takes effect, then the socket is
  * destroyed (the client never learns that its abort succeeded).
+ * Wire faults (fault-injection tests): hang: no effect and no answer, the connection left open;
+ * hang-after: the request takes effect and is never answered; truncated-xml: the XML cut in half
+ * with a matching Content-Length (a listing's 200; for an abort, whose success has no body, a 500
+ * InternalError before any effect); slow-headers: the request takes effect, then the status line
+ * and the rest of the head a few bytes every `slowHeadersMs`, then the connection closes;
+ * long-length: the request takes effect and the answer declares 50 bytes more than it sends, then
+ * the connection closes (a 204 has no body: clients ignore its length); short-length: the request
+ * takes effect and the answer declares half its body, the rest left on the kept-alive connection
+ * (after a 204, a few bytes of junk).
  */
-export type FaultKind = 'internal-error' | 'slow-down' | 'reset' | 'reset-after';
+export type FaultKind =
+  | 'internal-error' | 'slow-down' | 'reset' | 'reset-after'
+  | 'hang' | 'hang-after' | 'truncated-xml' | 'slow-headers' | 'long-length' | 'short-length';
 
 export interface SimFaults {
   /** Share of requests that fail, 0..1. */
@@ -27,6 +38,8 @@ export interface SimFaults {
   kinds?: readonly FaultKind[];
   /** Default: all three operations. */
   operations?: readonly SimOperation[];
+  /** slow-headers: the gap between the bytes of the head; default 1500 ms. */
+  slowHeadersMs?: number;
 }
 
 export interface SimDelay {
@@ -78,8 +91,11 @@ export interface SimRequest {
   /** Raw query string. */
   query: string;
   operation: SimOperation | 'Unsupported';
-  /** Status sent, or 'reset' when the socket was destroyed, 'cancelled' when the client left first. */
-  outcome: number | 'reset' | 'cancelled';
+  /**
+   * Status sent, or 'reset' when the socket was destroyed, 'cancelled' when the client left first,
+   * 'hang' when it was never answered.
+   */
+  outcome: number | 'reset' | 'cancelled' | 'hang';
   fault?: FaultKind;
   uploadId?: string;
 }
@@ -186,7 +202,10 @@ export async function startS3Sim(opts: SimOptions = {}): Promise<S3Sim> {
   let random = seededRandom(faults?.seed ?? 1);
   let listener: ((r: { operation: SimOperation | 'Unsupported'; uploadId?: string }) => void) | null = null;
   const requests: Record<SimOperation | 'Unsupported', number> = { ListMultipartUploads: 0, ListParts: 0, AbortMultipartUpload: 0, Unsupported: 0 };
-  const faultCounts: Record<FaultKind, number> = { 'internal-error': 0, 'slow-down': 0, reset: 0, 'reset-after': 0 };
+  const faultCounts: Record<FaultKind, number> = {
+    'internal-error': 0, 'slow-down': 0, reset: 0, 'reset-after': 0,
+    hang: 0, 'hang-after': 0, 'truncated-xml': 0, 'slow-headers': 0, 'long-length': 0, 'short-length': 0,
+  };
   const inFlight: Record<SimOperation, number> = { ListMultipartUploads: 0, ListParts: 0, AbortMultipartUpload: 0 };
   const maxInFlight: Record<SimOperation, number> = { ListMultipartUploads: 0, ListParts: 0, AbortMultipartUpload: 0 };
   let maxInFlightPerUpload = 0;
@@ -245,6 +264,51 @@ export async function startS3Sim(opts: SimOptions = {}): Promise<S3Sim> {
     res.setHeader('Server', 'AmazonS3');
     entry.outcome = status;
     res.end(bytes);
+  };
+
+  /** The first half of a body (an XML document cut short). */
+  const halve = (body: string): string => body.slice(0, Math.floor(body.length / 2));
+
+  /** An answer whose Content-Length lies: longer (then the connection closes) or shorter (kept alive). */
+  const sendWrongLength = (res: ServerResponse, status: number, body: string, declared: number, entry: SimRequest) => {
+    const bytes = Buffer.from(body, 'utf8');
+    const socket = res.socket;
+    // Node's ServerResponse does not enforce the declared length (strictContentLength is off)
+    res.statusCode = status;
+    res.setHeader('x-amz-request-id', `SIM${log.length.toString(16).toUpperCase().padStart(12, '0')}`);
+    if (bytes.length) res.setHeader('Content-Type', 'application/xml');
+    res.setHeader('Content-Length', String(declared));
+    entry.outcome = status;
+    res.end(bytes, () => {
+      if (declared > bytes.length) socket?.end();
+      // an abort's 204 has no body to cut: the extra bytes follow it on the kept-alive connection
+      else if (bytes.length === 0 && socket && !socket.destroyed) socket.write('<Junk>after the response</Junk>');
+    });
+  };
+
+  /** The status line, then the rest of the head a few bytes every gapMs, then the connection closes. */
+  const trickleHead = (res: ServerResponse, status: number, gapMs: number, entry: SimRequest) => {
+    const socket = res.socket;
+    if (!socket) return;
+    entry.outcome = status;
+    const head = `x-amz-request-id: SIMSLOW${log.length}\r\nServer: AmazonS3\r\nContent-Length: 0\r\n\r\n`;
+    socket.write(`HTTP/1.1 ${status} ${status === 204 ? 'No Content' : 'OK'}\r\n`);
+    let at = 0;
+    const tick = () => {
+      if (socket.destroyed) return;
+      if (at >= head.length) {
+        socket.destroy();
+        return;
+      }
+      socket.write(head.slice(at, at + 8));
+      at += 8;
+      const t = setTimeout(() => {
+        timers.delete(t);
+        tick();
+      }, gapMs);
+      timers.add(t);
+    };
+    tick();
   };
 
   const errorBody = (code: string, message: string, extra: Record<string, string> = {}) =>
@@ -485,6 +549,13 @@ export async function startS3Sim(opts: SimOptions = {}): Promise<S3Sim> {
         return;
       }
       if (fault === 'internal-error') return send(res, 500, errorBody('InternalError', MESSAGES.InternalError), entry);
+      if (fault === 'hang') {
+        entry.outcome = 'hang';
+        return;
+      }
+      if (fault === 'truncated-xml' && op === 'AbortMultipartUpload') {
+        return send(res, 500, halve(errorBody('InternalError', MESSAGES.InternalError)), entry);
+      }
       if (fault === 'slow-down') return send(res, 503, errorBody('SlowDown', MESSAGES.SlowDown), entry);
       let answer: { status: number; body: string };
       if (!buckets.has(rt.bucket)) {
@@ -500,6 +571,16 @@ export async function startS3Sim(opts: SimOptions = {}): Promise<S3Sim> {
         entry.outcome = 'reset';
         res.socket.destroy();
         return;
+      }
+      if (fault === 'hang-after') {
+        entry.outcome = 'hang';
+        return;
+      }
+      if (fault === 'truncated-xml') return send(res, answer.status, halve(answer.body), entry);
+      if (fault === 'slow-headers') return trickleHead(res, answer.status, faults?.slowHeadersMs ?? 1500, entry);
+      if (fault === 'long-length') return sendWrongLength(res, answer.status, answer.body, Buffer.byteLength(answer.body) + 50, entry);
+      if (fault === 'short-length') {
+        return sendWrongLength(res, answer.status, answer.body, Math.floor(Buffer.byteLength(answer.body) / 2), entry);
       }
       send(res, answer.status, answer.body, entry);
     };
