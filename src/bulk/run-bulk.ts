@@ -259,11 +259,15 @@ export async function runBulk(session: BulkSession, opts: BulkOptions, deps: Bul
       );
       return 'done';
     } catch (e) {
-      if (!isNoSuchUpload(e)) throw e;
       // an earlier attempt of ours failed in transit: it most likely took effect (a reset after
       // S3 applied the abort), so the upload is gone because of us and was not already gone
       // (the client's own retries count too: a reset, then NoSuchUpload on its retry)
-      return failures.count > 0 || e.earlierAttemptMayHaveApplied ? 'done' : e;
+      const mayHaveApplied = failures.count > 0 || (e instanceof ServiceError && e.earlierAttemptMayHaveApplied);
+      if (isNoSuchUpload(e)) return mayHaveApplied ? 'done' : e;
+      // the same, when the retry's NoSuchUpload came cut short: a 404 whose body named no code
+      // (every 404 S3 gives this request means the upload, or its whole bucket, is gone)
+      if (mayHaveApplied && e instanceof ServiceError && e.httpStatus === 404 && e.code === '404') return 'done';
+      throw e;
     }
   };
 

@@ -82,17 +82,9 @@ describe('bulk cleanup through wire faults', () => {
     expect(first.code).toBe(1);
     expect(first.stderr).toBe('');
     for (const u of doc.Uploads) {
-      // the client's and the engine's retries get every permitted abort through; the one exception
-      // is an abort that took effect without an answer, whose retry's NoSuchUpload came cut short:
-      // a bare 404, which the engine does not take for NoSuchUpload (the upload is gone, and the
-      // re-run does not list it again)
-      if (u.Key.startsWith('open/') && u.Status !== 'Aborted') {
-        expect({ status: u.Status, error: u.Error, state: s.upload(u.UploadId)?.state }, u.Key).toEqual({
-          status: 'Failed',
-          error: { Code: '404', Message: 'Not Found' },
-          state: 'gone',
-        });
-      }
+      // the client's and the engine's retries get every permitted abort through, also one that took
+      // effect without an answer and whose retry's NoSuchUpload came cut short (a bare 404)
+      if (u.Key.startsWith('open/')) expect(u.Status, u.Key).toBe('Aborted');
       if (u.Status === 'Aborted') expect(s.upload(u.UploadId)?.state, u.Key).toBe('gone');
       // a denial whose XML was cut short is known by its status alone, as in the AWS CLI
       if (u.Status === 'Failed' && u.Key.startsWith('locked/')) expect(['AccessDenied', '403']).toContain(u.Error?.Code);
