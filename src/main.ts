@@ -24,7 +24,7 @@ import type { AbortInput, ClientConfig, S3Session } from './aws/s3.js';
 import { parseTimestamp } from './args/timestamp.js';
 import { readBulkFlags, type BulkFlags } from './bulk/bulk-options.js';
 import { runBulk, type BulkSession } from './bulk/run-bulk.js';
-import { bulkExitCode, resultDocument } from './bulk/bulk-result.js';
+import { bulkExitCode, resultDocument, writeResultJson } from './bulk/bulk-result.js';
 import { createProgressLine } from './bulk/progress.js';
 import type { CompletionFs } from './completion/complete.js';
 import { pagerFromSetting } from './pager/resolve-pager.js';
@@ -391,7 +391,9 @@ async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, 
   if (bulk.active) {
     state.bulkActive = true;
     try {
-      return await runBulkMode(io, session, bulk, input, bulk.allUploads && keyGiven ? input.key : undefined, display, deps);
+      // json without --query or a pager: the document is written as it is made (writeResultJson)
+      const plainJson = outputFormat === 'json' && query === undefined && pager === null;
+      return await runBulkMode(io, session, bulk, input, bulk.allUploads && keyGiven ? input.key : undefined, display, deps, plainJson);
     } finally {
       session.destroy();
     }
@@ -422,6 +424,7 @@ async function runBulkMode(
   keyFilter: string | undefined,
   display: (v: PyValue) => Promise<void>,
   deps: Deps,
+  plainJson = false,
 ): Promise<number> {
   if (bulk.allUploads && input.ifMatchInitiatedTime !== undefined) {
     // from --cli-input-json/yaml (the flag itself is refused with argv): one initiation time
@@ -451,7 +454,8 @@ async function runBulkMode(
   );
   progress?.done();
   if (result.listingError !== undefined && result.uploads.length === 0) throw result.listingError;
-  await display(resultDocument(result));
+  if (plainJson) writeResultJson(result, (chunk) => io.stdout.write(chunk));
+  else await display(resultDocument(result));
   if (result.interrupted) {
     io.stdout.write('\n');
     return EXIT_INTERRUPTED;
