@@ -2,8 +2,8 @@
 // the CLI. Node >= 22.1 keeps the compiled code of every module loaded after this call in a cache
 // folder (os.tmpdir()/node-compile-cache, or NODE_COMPILE_CACHE; NODE_DISABLE_COMPILE_CACHE=1 turns
 // it off), so later runs skip parsing and compiling the bundle. Node 20 has no such API, and there
-// this module costs one extra import. node:module is reached through process.getBuiltinModule, not
-// an import: an ESM import of a built-in builds its whole namespace, about a millisecond per start.
+// this module costs one extra require. The bundle is CommonJS: no top-level await, and import() of
+// the CLI becomes a require() in the next microtask.
 
 type ModuleApi = { enableCompileCache?: () => unknown };
 const getBuiltinModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
@@ -16,4 +16,4 @@ if (typeof enableCompileCache === 'function') {
   }
 }
 
-await import('../cli.js');
+void import('../cli.js');
