@@ -11,7 +11,8 @@ const outdir = new URL('../dist', import.meta.url).pathname;
 const root = new URL('..', import.meta.url).pathname;
 rmSync(outdir, { recursive: true, force: true });
 const options = {
-  entryPoints: { cli: 'src/startup/entry.ts' },
+  // compile-cache.js is required by the entry, by its path, only when a run loads more chunks
+  entryPoints: { cli: 'src/startup/entry.ts', 'compile-cache': 'src/startup/compile-cache.ts' },
   outdir,
   bundle: true,
   splitting: true,
