@@ -16,6 +16,7 @@ import { autoPromptSetting, resolveSettings, type Settings } from './config/sett
 import { loadSharedConfig, type SharedConfig } from './config/ini.js';
 import type { AbortInput, ClientConfig, S3Session } from './aws/s3.js';
 import { readBulkFlags, type BulkFlags } from './bulk/bulk-options.js';
+import { inputSkeletonJson, inputSkeletonYaml, outputSkeletonResponse } from './args/skeleton.js';
 import type { BulkSession } from './bulk/run-bulk.js';
 import type { CompletionFs } from './completion/complete.js';
 import { pagerFromSetting } from './pager/resolve-pager.js';
@@ -23,8 +24,9 @@ import type { PagerRunner } from './pager/run-pager.js';
 import type { PromptTerminal } from './prompt/prompt-for-args.js';
 
 // Only what every run needs is imported above; the rest (formatters, --query, input documents,
-// file:// parameters, validation, the credential chain, the bulk engine, skeletons) is imported
-// where it is used, so that --version, skeletons and usage errors load and compile none of it.
+// file:// parameters, validation, the credential chain, the bulk engine) is imported where it is
+// used, so that --version, skeletons and usage errors load and compile none of it. (The skeletons
+// are small and a target of the same startup budget: a chunk of their own would cost them more.)
 
 const OPERATION = 'AbortMultipartUpload';
 
@@ -298,12 +300,10 @@ async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, 
 
   const skeleton = op.generateCliSkeleton;
   if (skeleton === 'input') {
-    const { inputSkeletonJson } = await import('./args/skeleton.js');
     io.stdout.write(inputSkeletonJson());
     return 0;
   }
   if (skeleton === 'yaml-input') {
-    const { inputSkeletonYaml } = await import('./args/skeleton.js');
     io.stdout.write(inputSkeletonYaml());
     return 0;
   }
@@ -366,7 +366,6 @@ async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, 
     const { region } = await prepareClient();
     await resolveEndpoint(deps, clientConfig(settings, region, null, debug, io), params);
     await validate(io, params, settings);
-    const { outputSkeletonResponse } = await import('./args/skeleton.js');
     await display(outputSkeletonResponse());
     return 0;
   }
