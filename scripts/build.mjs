@@ -90,7 +90,11 @@ for (const file of result.outputFiles) {
 writeFileSync(`${outdir}/package.json`, '{\n  "type": "commonjs"\n}\n');
 
 function toCommonJs(text, path) {
-  const r = transformSync(text, { format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'inline', sourcefile: path });
+  // `import fs from "node:fs"` is the module itself, as require() returns it; left to esbuild, it
+  // becomes a copy with a getter per property (__toESM), made at every start for every built-in
+  const head = /^(?:\s*import[^;]*;)*/.exec(text)[0];
+  const esm = head.replace(/\bimport ([\w$]+) from"(node:[\w/]+)";/g, 'const $1=require("$2");') + text.slice(head.length);
+  const r = transformSync(esm, { format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'inline', sourcefile: path });
   if (r.warnings.length > 0) throw new Error(`${path}: converting to CommonJS: ${r.warnings.map((w) => w.text).join('; ')}`);
   const code = r.code
     .replace(/\bimport\(("\.\/[\w.-]+\.js")\)/g, 'Promise.resolve().then(()=>require($1))')
