@@ -54,7 +54,7 @@ const files = info.files.map((f) => f.path).sort();
 const allowed = (p) => /^(bin|dist)\//.test(p) || ['README.md', 'LICENSE', 'package.json'].includes(p);
 const stray = files.filter((p) => !allowed(p));
 check(stray.length === 0, `the package holds only bin/, dist/, README.md, LICENSE, package.json (${files.length} files, ${(info.size / 1024).toFixed(0)} KiB packed)`, `also: ${stray.join(', ')}`);
-for (const need of ['bin/s3abort.js', 'dist/cli.js', 'README.md', 'LICENSE', 'package.json']) {
+for (const need of ['bin/s3abort.js', 'bin/package.json', 'dist/cli.js', 'dist/package.json', 'README.md', 'LICENSE', 'package.json']) {
   check(files.includes(need), `the package holds ${need}`);
 }
 check(!files.some((p) => /\.(ts|map)$/.test(p) || p.startsWith('test/') || p.startsWith('src/')), 'no sources, tests or source maps');

@@ -4,32 +4,29 @@
 // Nothing here touches `process`; cli.ts builds the Io and ends the process.
 
 import { FIRST_PASS_HELP, parseFirstPass, parseGlobals, parseOperation, type Parsed } from './args/parse-argv.js';
-import { MEMBER_OPTIONS, OUTPUT_CHOICES } from './args/options.js';
+import { MEMBER_OPTIONS } from './args/options.js';
 import { createDebugLog, type DebugLog } from './debug.js';
 import { CliError, EXIT_GENERAL, EXIT_INTERRUPTED, EXIT_USAGE, GeneralError, Interrupted, UnknownOptionsError, UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { DisplayCrash, render } from './output/display.js';
-import { fromPlain, type PyValue } from './output/pyvalue.js';
-import { compileQuery, JmespathSyntaxError, type CompiledQuery } from './query/jmespath.js';
+import type { PyValue } from './output/pyvalue.js';
+import type { CompiledQuery } from './query/jmespath.js';
 import { versionString } from './version.js';
-import { renderNoTerminalFrame } from './prompt/no-terminal-frame.js';
-import { loadParamFile } from './args/paramfile.js';
-import { loadCliInputs } from './args/cli-input.js';
-import { inputSkeletonJson, inputSkeletonYaml, outputSkeletonResponse } from './args/skeleton.js';
-import { checkEndpointParams, validateParams } from './args/validate.js';
+import type { validateParams } from './args/validate.js';
 import { autoPromptSetting, resolveSettings, type Settings } from './config/settings.js';
 import { loadSharedConfig, type SharedConfig } from './config/ini.js';
-import { createCredentialProvider, resolveImdsRegion } from './config/credentials.js';
 import type { AbortInput, ClientConfig, S3Session } from './aws/s3.js';
-import { parseTimestamp } from './args/timestamp.js';
 import { readBulkFlags, type BulkFlags } from './bulk/bulk-options.js';
-import { runBulk, type BulkSession } from './bulk/run-bulk.js';
-import { bulkExitCode, resultDocument, writeResultJson } from './bulk/bulk-result.js';
-import { createProgressLine } from './bulk/progress.js';
+import { inputSkeletonJson, inputSkeletonYaml, outputSkeletonResponse } from './args/skeleton.js';
+import type { BulkSession } from './bulk/run-bulk.js';
 import type { CompletionFs } from './completion/complete.js';
 import { pagerFromSetting } from './pager/resolve-pager.js';
 import type { PagerRunner } from './pager/run-pager.js';
 import type { PromptTerminal } from './prompt/prompt-for-args.js';
+
+// Only what every run needs is imported above; the rest (formatters, --query, input documents,
+// file:// parameters, validation, the credential chain, the bulk engine) is imported where it is
+// used, so that --version, skeletons and usage errors load and compile none of it. (The skeletons
+// are small and a target of the same startup budget: a chunk of their own would cost them more.)
 
 const OPERATION = 'AbortMultipartUpload';
 
@@ -95,7 +92,10 @@ function report(io: Io, err: unknown, debug: DebugLog): number {
     io.stdout.write('\n');
     return EXIT_INTERRUPTED;
   }
-  if (err instanceof DisplayCrash && err.partialOutput) io.stdout.write(err.partialOutput);
+  // output/display.ts DisplayCrash: what the formatter had written before it failed (checked by
+  // its field, so that this module need not load the formatters)
+  const partial = err instanceof GeneralError ? (err as { partialOutput?: unknown }).partialOutput : undefined;
+  if (typeof partial === 'string' && partial) io.stdout.write(partial);
   if (err instanceof CliError) {
     if (debug.enabled && err.stack) debug.log('awscli.clidriver', `Exception caught in main()\n${err.stack}`);
     io.stderr.write(err.render());
@@ -126,7 +126,8 @@ function autoPromptMode(io: Io, shared: SharedConfig): 'on' | 'on-partial' | 'of
  * stdout, warns on stderr, and the CLI's handler prints the (empty) error, exit 255. The prompt's
  * buffer is the command line without the first --cli-auto-prompt (autoprompt pre_run).
  */
-function promptWithoutTerminal(io: Io): never {
+async function promptWithoutTerminal(io: Io): Promise<never> {
+  const { renderNoTerminalFrame } = await import('./prompt/no-terminal-frame.js');
   const args = [...io.argv];
   const flag = args.indexOf('--cli-auto-prompt');
   if (flag >= 0) args.splice(flag, 1);
@@ -214,7 +215,7 @@ async function run(io: Io, debug: DebugLog, deps: Deps, state: RunState, firstPa
 
   const autoPrompt = autoPromptMode(io, shared);
   if (autoPrompt === 'on') {
-    if (!io.stdinIsTTY) promptWithoutTerminal(io);
+    if (!io.stdinIsTTY) await promptWithoutTerminal(io);
     const next = await promptedIo(io, deps);
     return typeof next === 'number' ? next : runCommand(next, debug, deps, state, shared);
   }
@@ -238,7 +239,7 @@ async function run(io: Io, debug: DebugLog, deps: Deps, state: RunState, firstPa
       if (!(e instanceof CliError) || e.exitCode !== EXIT_USAGE) throw e;
       // errorhandler.py SilenceParamValidationMsgErrorHandler: unknown options are still printed
       if (e instanceof UnknownOptionsError) io.stderr.write(e.render());
-      promptWithoutTerminal(io);
+      await promptWithoutTerminal(io);
     }
   }
   return runCommand(io, debug, deps, state, shared);
@@ -252,7 +253,7 @@ async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, 
   }
 
   // customizations/globalargs.py, event top-level-args-parsed
-  const query = compileGlobalQuery(globals);
+  const query = await compileGlobalQuery(globals);
   checkEndpointUrl(globals.endpointUrl);
 
   const settings = resolveSettings({
@@ -278,22 +279,23 @@ async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, 
 
   const { op, help } = parseOperation(rest, io.argv, io.prog);
   if (help) return showHelpPage(io, deps, state);
-  const bulk = readBulkFlags(op, io.prog, io.now(), (v) => parseTimestamp(v, new Date(io.now()))?.date ?? null);
+  const timestamps = typeof op.olderThan === 'string' ? await import('./args/timestamp.js') : undefined;
+  const bulk = readBulkFlags(op, io.prog, io.now(), (v) => timestamps?.parseTimestamp(v, new Date(io.now()))?.date ?? null);
 
   // awscli argprocess.py: file:// and fileb:// are unpacked for every operation parameter
   const params = new Map<string, unknown>();
   for (const spec of MEMBER_OPTIONS) {
     const raw = op[spec.dest];
-    if (typeof raw === 'string') params.set(spec.member, await loadParamFile(raw, spec.flag, io));
+    if (typeof raw !== 'string') continue;
+    const { loadParamFile } = await import('./args/paramfile.js');
+    params.set(spec.member, await loadParamFile(raw, spec.flag, io));
   }
   // customizations/cliinput.py: the command line wins; input keys only fill what is missing
-  const doc = await loadCliInputs(
-    {
-      ...(typeof op.cliInputJson === 'string' ? { json: op.cliInputJson } : {}),
-      ...(typeof op.cliInputYaml === 'string' ? { yaml: op.cliInputYaml } : {}),
-    },
-    io,
-  );
+  const inputs = {
+    ...(typeof op.cliInputJson === 'string' ? { json: op.cliInputJson } : {}),
+    ...(typeof op.cliInputYaml === 'string' ? { yaml: op.cliInputYaml } : {}),
+  };
+  const doc = inputs.json !== undefined || inputs.yaml !== undefined ? await (await import('./args/cli-input.js')).loadCliInputs(inputs, io) : undefined;
   if (doc) for (const [k, v] of doc) if (!params.has(k)) params.set(k, v);
 
   const skeleton = op.generateCliSkeleton;
@@ -313,6 +315,7 @@ async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, 
     const color = colorOn(globals, io);
     // the table formatter starts colorama (table.py ColorizedStyler), even for an empty response
     if (outputFormat === 'table' && color) state.colorama = true;
+    const { render } = await import('./output/display.js');
     const text = render(response, {
       format: outputFormat,
       ...(query ? { query } : {}),
@@ -335,6 +338,7 @@ async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, 
   // load, then the remaining client config; each fails with 255 in this order
   const prepareClient = async () => {
     settings.checkRegionAndProfile();
+    const { createCredentialProvider, resolveImdsRegion } = await import('./config/credentials.js');
     // --no-sign-request only turns signing off (a choose-signer handler in 2.9.19): the client is
     // still created with the credential chain loaded, so its failures still surface
     const loaded = createCredentialProvider(settings, {
@@ -361,7 +365,7 @@ async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, 
     // generatecliskeleton.py: a real client validates, a stub answers; nothing is signed
     const { region } = await prepareClient();
     await resolveEndpoint(deps, clientConfig(settings, region, null, debug, io), params);
-    validate(io, params, settings);
+    await validate(io, params, settings);
     await display(outputSkeletonResponse());
     return 0;
   }
@@ -374,7 +378,7 @@ async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, 
     params.set('UploadId', '-');
   }
   await resolveEndpoint(deps, clientConfig(settings, region, credentials, debug, io), params);
-  const input = validate(io, params, settings);
+  const input = await validate(io, params, settings);
   if (credentials) {
     // signing time: this is where "Unable to locate credentials" (253) surfaces
     const creds = await credentials();
@@ -409,6 +413,7 @@ async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, 
     };
     debug.log('botocore.endpoint', `Making request for OperationModel(name=${OPERATION}) with params: ${JSON.stringify(abortInput)}`);
     const response = await session.abortMultipartUpload(abortInput, io.signal);
+    const { fromPlain } = await import('./output/pyvalue.js');
     await display(fromPlain(response));
     return 0;
   } finally {
@@ -431,6 +436,9 @@ async function runBulkMode(
     // cannot match every listed upload, so all but one abort would fail
     throw new UsageError('IfMatchInitiatedTime cannot be used with --all-uploads');
   }
+  const { runBulk } = await import('./bulk/run-bulk.js');
+  const { bulkExitCode, resultDocument, writeResultJson } = await import('./bulk/bulk-result.js');
+  const { createProgressLine } = await import('./bulk/progress.js');
   const progress = io.stderr.isTTY ? createProgressLine(io) : undefined;
   const result = await runBulk(
     session,
@@ -464,7 +472,8 @@ async function runBulkMode(
   return bulkExitCode(result);
 }
 
-function validate(io: Io, params: Map<string, unknown>, settings: Settings) {
+async function validate(io: Io, params: Map<string, unknown>, settings: Settings) {
+  const { validateParams } = await import('./args/validate.js');
   const input = validateParams(params, { parameterValidation: settings.parameterValidation, now: io.now() });
   for (const w of input.warnings) io.stderr.write(w);
   if (input.uploadIdAbsent) {
@@ -481,6 +490,7 @@ function validate(io: Io, params: Map<string, unknown>, settings: Settings) {
  * errors (an ARN it cannot use: 252 or 255), and only then the bucket name and the validator.
  */
 async function resolveEndpoint(deps: Deps, cfg: ClientConfig, params: Map<string, unknown>): Promise<void> {
+  const { checkEndpointParams } = await import('./args/validate.js');
   checkEndpointParams(params);
   const bucket = params.get('Bucket');
   const key = params.get('Key');
@@ -503,9 +513,10 @@ async function defaultSession(cfg: ClientConfig) {
   return new S3Session(cfg);
 }
 
-function compileGlobalQuery(globals: Parsed): CompiledQuery | undefined {
+async function compileGlobalQuery(globals: Parsed): Promise<CompiledQuery | undefined> {
   const expr = globals.query;
   if (typeof expr !== 'string') return undefined;
+  const { compileQuery, JmespathSyntaxError } = await import('./query/jmespath.js');
   try {
     return compileQuery(expr);
   } catch (e) {
