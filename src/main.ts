@@ -377,7 +377,14 @@ async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, 
     if (!params.has('Key')) params.set('Key', '-');
     params.set('UploadId', '-');
   }
-  await resolveEndpoint(deps, clientConfig(settings, region, credentials, debug, io), params);
+  // one client for the endpoint check and the call (building the SDK client twice cost an abort
+  // about a millisecond)
+  const cfg = clientConfig(settings, region, credentials, debug, io);
+  if (bulk.active) {
+    cfg.keepAlive = true;
+    cfg.maxSockets = bulk.concurrency + 2;
+  }
+  await resolveEndpoint(deps, cfg, params);
   const input = await validate(io, params, settings);
   if (credentials) {
     // signing time: this is where "Unable to locate credentials" (253) surfaces
@@ -386,11 +393,6 @@ async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, 
     debug.addSecret(creds.sessionToken);
   }
 
-  const cfg = clientConfig(settings, region, credentials, debug, io);
-  if (bulk.active) {
-    cfg.keepAlive = true;
-    cfg.maxSockets = bulk.concurrency + 2;
-  }
   const session = await (deps.createSession ?? defaultSession)(cfg);
   if (bulk.active) {
     state.bulkActive = true;
@@ -498,19 +500,25 @@ async function resolveEndpoint(deps: Deps, cfg: ClientConfig, params: Map<string
   await (deps.resolveEndpoint ?? defaultResolveEndpoint)(cfg, { Bucket: bucket, ...(typeof key === 'string' ? { Key: key } : {}) });
 }
 
-async function defaultResolveEndpoint(cfg: ClientConfig, input: { Bucket: string; Key?: string }): Promise<void> {
-  const { S3Session } = await import('./aws/s3.js');
-  const session = new S3Session(cfg);
-  try {
-    await session.resolveEndpoint(input);
-  } finally {
-    session.destroy();
+/** The SDK session made for a client config: the endpoint check and the call share it. */
+const sdkSessions = new WeakMap<ClientConfig, Promise<S3Session>>();
+
+function sdkSession(cfg: ClientConfig): Promise<S3Session> {
+  let session = sdkSessions.get(cfg);
+  if (!session) {
+    session = import('./aws/s3.js').then(({ S3Session }) => new S3Session(cfg));
+    sdkSessions.set(cfg, session);
   }
+  return session;
 }
 
-async function defaultSession(cfg: ClientConfig) {
-  const { S3Session } = await import('./aws/s3.js');
-  return new S3Session(cfg);
+async function defaultResolveEndpoint(cfg: ClientConfig, input: { Bucket: string; Key?: string }): Promise<void> {
+  // no request has been sent yet: a failure here leaves no socket open
+  await (await sdkSession(cfg)).resolveEndpoint(input);
+}
+
+function defaultSession(cfg: ClientConfig): Promise<S3Session> {
+  return sdkSession(cfg);
 }
 
 async function compileGlobalQuery(globals: Parsed): Promise<CompiledQuery | undefined> {

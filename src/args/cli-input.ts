@@ -28,103 +28,15 @@ import {
   strTag,
 } from 'js-yaml';
 import { GeneralError, UsageError } from '../errors.js';
+export { PyBytes, PyDateTime, PySet, PyTuple, findUnhashable, pyReprOf, pyStrOf, pyTypeName, type InputValue } from './py-input.js';
 import type { Io } from '../io.js';
-import { parsePyJson, pyFloatRepr, pyRepr, pyTypeName as plainPyTypeName, type PyValue } from '../output/pyvalue.js';
+import { parsePyJson, pyRepr, type PyValue } from '../output/pyvalue.js';
 import { loadParamFile } from './paramfile.js';
-import { pyBytesRepr, pyFloat } from './timestamp.js';
-
-// ---------------------------------------------------------------------------------------------
-// The value model
-
-/** datetime.date or (naive, UTC) datetime.datetime, as ruamel builds them from YAML timestamps. */
-export class PyDateTime {
-  constructor(
-    readonly kind: 'date' | 'datetime',
-    readonly year: number,
-    readonly month: number,
-    readonly day: number,
-    readonly hour = 0,
-    readonly minute = 0,
-    readonly second = 0,
-    readonly microsecond = 0,
-  ) {}
-
-  /** The instant, reading the naive value as UTC (as botocore does). */
-  toDate(): Date {
-    return new Date(utcMillis(this.year, this.month, this.day, this.hour, this.minute, this.second, Math.floor(this.microsecond / 1000)));
-  }
-}
-
-export class PyBytes {
-  constructor(readonly bytes: Uint8Array) {}
-}
-
-export class PySet {
-  constructor(readonly items: InputValue[]) {}
-}
-
-export class PyTuple {
-  constructor(readonly items: InputValue[]) {}
-}
-
-export type InputValue =
-  | null
-  | boolean
-  | bigint
-  | number
-  | string
-  | InputValue[]
-  | Map<InputValue, InputValue>
-  | PyDateTime
-  | PyBytes
-  | PySet
-  | PyTuple;
+import { PyBytes, PyDateTime, PySet, PyTuple, findUnhashable, hashKey, pyReprOf, pyTypeName, utcMillis, type InputValue } from './py-input.js';
+import { pyFloat } from './timestamp.js';
 
 /** The loaded document: member name -> value. */
 export type CliInput = Map<string, InputValue>;
-
-/** Python's type name: 'str', 'int', 'NoneType', 'datetime.date', ... */
-export function pyTypeName(v: InputValue): string {
-  if (v instanceof PyDateTime) return v.kind === 'date' ? 'datetime.date' : 'datetime.datetime';
-  if (v instanceof PyBytes) return 'bytes';
-  if (v instanceof PySet) return 'set';
-  if (v instanceof PyTuple) return 'tuple';
-  // only the outer kind matters here, whatever the elements are
-  return plainPyTypeName(v as PyValue);
-}
-
-/** str(v) */
-export function pyStrOf(v: InputValue): string {
-  if (typeof v === 'string') return v;
-  if (v instanceof PyDateTime) {
-    const p = (n: number, w = 2) => String(n).padStart(w, '0');
-    const date = `${p(v.year, 4)}-${p(v.month)}-${p(v.day)}`;
-    if (v.kind === 'date') return date;
-    return `${date} ${p(v.hour)}:${p(v.minute)}:${p(v.second)}${v.microsecond ? `.${p(v.microsecond, 6)}` : ''}`;
-  }
-  return pyReprOf(v);
-}
-
-/** repr(v) */
-export function pyReprOf(v: InputValue): string {
-  if (v === null) return 'None';
-  if (typeof v === 'boolean') return v ? 'True' : 'False';
-  if (typeof v === 'bigint') return v.toString();
-  if (typeof v === 'number') return pyFloatRepr(v);
-  if (typeof v === 'string') return pyRepr(v);
-  if (Array.isArray(v)) return `[${v.map(pyReprOf).join(', ')}]`;
-  if (v instanceof Map) return `{${[...v].map(([k, x]) => `${pyReprOf(k)}: ${pyReprOf(x)}`).join(', ')}}`;
-  if (v instanceof PyBytes) return pyBytesRepr(v.bytes);
-  if (v instanceof PySet) return v.items.length ? `{${v.items.map(pyReprOf).join(', ')}}` : 'set()';
-  if (v instanceof PyTuple) return v.items.length === 1 ? `(${pyReprOf(v.items[0]!)},)` : `(${v.items.map(pyReprOf).join(', ')})`;
-  const args = [v.year, v.month, v.day];
-  if (v.kind === 'datetime') {
-    args.push(v.hour, v.minute);
-    if (v.second || v.microsecond) args.push(v.second);
-    if (v.microsecond) args.push(v.microsecond);
-  }
-  return `datetime.${v.kind}(${args.join(', ')})`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Loading
@@ -374,14 +286,6 @@ function constructTimestamp(source: string): PyDateTime | typeof NOT_RESOLVED {
   );
 }
 
-/** Milliseconds since the epoch of a proleptic Gregorian UTC time (years 1..99 included). */
-function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  d.setUTCHours(hour, minute, second, ms);
-  return d.getTime();
-}
-
 /** datetime.date(year, month, day) argument checks. */
 function checkDate(year: number, month: number, day: number): void {
   if (year < 1 || year > 9999) throw new YamlCrash(`year ${year} is out of range`);
@@ -413,22 +317,6 @@ function decodeBase64(source: string): PyBytes | typeof NOT_RESOLVED {
   return new PyBytes(Uint8Array.from(Buffer.from(data, 'base64')));
 }
 
-/** A key for Python dict/set membership: 1 == 1.0 == True, strings by value, tuples by items. */
-function hashKey(v: unknown): string | undefined {
-  if (v === null) return 'None';
-  if (typeof v === 'boolean') return `n:${v ? 1 : 0}`;
-  if (typeof v === 'bigint') return `n:${v}`;
-  if (typeof v === 'number') return Number.isInteger(v) ? `n:${BigInt(v)}` : `f:${v}`;
-  if (typeof v === 'string') return `s:${v}`;
-  if (v instanceof PyBytes) return `b:${[...v.bytes].join(',')}`;
-  if (v instanceof PyDateTime) return `d:${pyReprOf(v)}`;
-  if (v instanceof PyTuple) {
-    const parts = v.items.map(hashKey);
-    return parts.every((p) => p !== undefined) ? `t:[${parts.join('|')}]` : undefined;
-  }
-  return undefined; // list, dict, set: unhashable
-}
-
 interface DictCarrier {
   map: Map<InputValue, InputValue>;
   keys: Map<string, InputValue>;
@@ -447,18 +335,6 @@ function dictKey(rawKey: unknown): { key: InputValue; hash: string } | undefined
     throw new YamlCrash(`unhashable type: '${bad === undefined ? 'list' : pyTypeName(bad)}'`);
   }
   return { key, hash };
-}
-
-/** The first unhashable value in v (v itself, or inside a tuple). */
-export function findUnhashable(v: InputValue): InputValue | undefined {
-  if (Array.isArray(v) || v instanceof Map || v instanceof PySet) return v;
-  if (v instanceof PyTuple) {
-    for (const item of v.items) {
-      const bad = findUnhashable(item);
-      if (bad !== undefined) return bad;
-    }
-  }
-  return undefined;
 }
 
 const dictTag = defineMappingTag<DictCarrier, Map<InputValue, InputValue>>('tag:yaml.org,2002:map', {

@@ -17,7 +17,7 @@
 
 import { GeneralError, UsageError } from '../errors.js';
 import { pyRepr } from '../output/pyvalue.js';
-import { PyBytes, PyDateTime, findUnhashable, pyStrOf, pyTypeName, type InputValue } from './cli-input.js';
+import { PyBytes, PyDateTime, findUnhashable, pyStrOf, pyTypeName, type InputValue } from './py-input.js';
 import { ABORT_INPUT_MEMBERS, ABORT_REQUIRED_MEMBERS, type MemberSpec } from './model.js';
 import { toAwareDatetime, unknownTimezoneWarning, type TimestampOutcome } from './timestamp.js';
 

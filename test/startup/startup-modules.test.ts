@@ -53,4 +53,16 @@ describe('startup', () => {
     expect(r.files.some((f) => /^dist\/s3-\w+\.js$/.test(f))).toBe(true);
     expect(r.builtins).toContain('http');
   });
+
+  it('a request without --cli-input-yaml loads no YAML reader (js-yaml and our tags)', async () => {
+    const yamlReader = (files: string[]) =>
+      files.filter((f) => f.startsWith('dist/') && readFileSync(join(REPO_ROOT, f), 'utf8').includes('tag:yaml.org,2002:omap'));
+    const plain = await loaded(['--generate-cli-skeleton', 'output', '--bucket', 'b', '--key', 'k', '--upload-id', 'u']);
+    expect(plain.code).toBe(0);
+    expect(yamlReader(plain.files)).toEqual([]);
+    // the probe can see it: the same run with a YAML document loads it
+    const yaml = await loaded(['--generate-cli-skeleton', 'output', '--cli-input-yaml', 'Bucket: b\nKey: k\nUploadId: u\n']);
+    expect(yaml.code).toBe(0);
+    expect(yamlReader(yaml.files)).toHaveLength(1);
+  });
 });
