@@ -29,6 +29,8 @@ import type { PromptTerminal } from './prompt/prompt-for-args.js';
 // are small and a target of the same startup budget: a chunk of their own would cost them more.)
 
 const OPERATION = 'AbortMultipartUpload';
+/** Selected uploads from which a bulk run counts as large (Deps.largeRun). */
+export const LARGE_RUN = 10_000;
 
 export interface Deps {
   /** The terminal for the auto-prompt (cli.ts builds it from process.stdin); without it there is no prompt. */
@@ -41,6 +43,11 @@ export interface Deps {
   createSession?: (cfg: ClientConfig) => Promise<Pick<S3Session, 'abortMultipartUpload' | 'listMultipartUploads' | 'listParts' | 'destroy'>>;
   /** Runs the endpoint ruleset for the call's Bucket and Key; loads the SDK lazily by default. */
   resolveEndpoint?: (cfg: ClientConfig, input: { Bucket: string; Key?: string }) => Promise<void>;
+  /**
+   * Called once when a bulk run has selected LARGE_RUN uploads: the process may trade some CPU for
+   * a smaller heap (cli.ts tunes V8's heap growth).
+   */
+  largeRun?: () => Promise<void> | void;
   /** Waits between bulk retries; tests may make it instant. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
@@ -442,6 +449,7 @@ async function runBulkMode(
   const { bulkExitCode, resultDocument, writeResultJson } = await import('./bulk/bulk-result.js');
   const { createProgressLine } = await import('./bulk/progress.js');
   const progress = io.stderr.isTTY ? createProgressLine(io) : undefined;
+  let large = false;
   const result = await runBulk(
     session,
     {
@@ -460,7 +468,17 @@ async function runBulkMode(
       ...(input.expectedBucketOwner !== undefined ? { expectedBucketOwner: input.expectedBucketOwner } : {}),
       ...(input.ifMatchInitiatedTime !== undefined ? { ifMatchInitiatedTime: input.ifMatchInitiatedTime } : {}),
     },
-    { signal: io.signal, ...(progress ? { onProgress: progress.update } : {}), ...(deps.sleep ? { sleep: deps.sleep } : {}) },
+    {
+      signal: io.signal,
+      onProgress: (p) => {
+        progress?.update(p);
+        if (!large && p.selected >= LARGE_RUN) {
+          large = true;
+          void Promise.resolve(deps.largeRun?.()).catch(() => {});
+        }
+      },
+      ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    },
   );
   progress?.done();
   if (result.listingError !== undefined && result.uploads.length === 0) throw result.listingError;

@@ -1,7 +1,7 @@
 // main() in bulk mode, in-process with a fake session: what reaches stdout and stderr, exit codes,
 // listing errors worded as the single operation words them, SIGINT, the progress line.
 import { describe, expect, it } from 'vitest';
-import { main, type Deps } from '../../src/main.js';
+import { LARGE_RUN, main, type Deps } from '../../src/main.js';
 import type { ClientConfig } from '../../src/aws/s3.js';
 import { createMemoryIo, type MemoryIoOptions } from '../support/memory-io.js';
 import { FakeSession, accessDenied, manyUploads, wait, type FakeUpload } from './fake-session.js';
@@ -133,5 +133,21 @@ describe('main() in bulk mode', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).Uploads.map((u: { UploadId: string }) => u.UploadId)).toEqual(['u1']);
     expect(s.remaining()).toContain('other');
+  });
+});
+
+describe('a large bulk run', () => {
+  it(`asks once, at ${LARGE_RUN.toLocaleString('en')} selected uploads, to keep the heap small; a smaller run never asks`, async () => {
+    for (const [n, calls] of [[LARGE_RUN - 1, 0], [LARGE_RUN + 5, 1]] as const) {
+      const s = new FakeSession(manyUploads(n, (i) => `k${String(i).padStart(6, '0')}`, (i) => `u${i}`));
+      const seen: number[] = [];
+      const m = createMemoryIo({ argv: [...BULK, '--dry-run'], env: ENV });
+      const code = await main(m.io, { ...deps(s), largeRun: () => void seen.push(s.calls.filter((c) => c.op === 'list').length) });
+      expect(code).toBe(0);
+      expect(JSON.parse(m.stdout()).Summary.Selected).toBe(n);
+      expect(seen.length, `${n} uploads`).toBe(calls);
+      // it happens while the listing is still going on (page 11 of 11), not after the run
+      if (calls) expect(seen[0]).toBeLessThanOrEqual(11);
+    }
   });
 });
