@@ -79,6 +79,20 @@ def upper_tables():
     return runs, multi
 
 
+def delta36(toggles):
+    out, prev = [], 0
+    for cp in toggles:
+        d, digits = cp - prev, ''
+        prev = cp
+        while True:
+            d, r = divmod(d, 36)
+            digits = '0123456789abcdefghijklmnopqrstuvwxyz'[r] + digits
+            if d == 0:
+                break
+        out.append(digits)
+    return ','.join(out)
+
+
 def chunks(items, n):
     for i in range(0, len(items), n):
         yield items[i:i + n]
@@ -96,11 +110,20 @@ def main():
     lines.append('')
     lines.append("export const UNICODE_VERSION = '%s';" % unicodedata.unidata_version)
     lines.append('')
+    lines.append('// The tables are text, decoded on first use: every run loads this module (repr() needs')
+    lines.append('// isprintable), and an array literal of a thousand numbers costs each start about half a')
+    lines.append('// millisecond to parse and build, a string almost nothing. Toggle lists are written as the')
+    lines.append('// differences between neighbours, in base 36, comma-separated.')
+    lines.append('function decodeToggles(text: string): number[] {')
+    lines.append('  const out: number[] = [];')
+    lines.append('  let at = 0;')
+    lines.append("  for (const d of text.split(',')) out.push((at += parseInt(d, 36)));")
+    lines.append('  return out;')
+    lines.append('}')
+    lines.append('')
     lines.append('// Code points where "east_asian_width in W/F/A" toggles (false before the first).')
-    lines.append('const WIDE_TOGGLES: readonly number[] = [')
-    for ch in chunks(toggles, 12):
-        lines.append('  ' + ', '.join('0x%x' % x for x in ch) + ',')
-    lines.append('];')
+    lines.append("const WIDE_TOGGLES_TEXT = '%s';" % delta36(toggles))
+    lines.append('let wideToggles: number[] | undefined;')
     lines.append('')
     lines.append('/** True when unicodedata.east_asian_width(ch) is W, F or A (counts 2 columns in a table). */')
     lines.append('export function isWideCodePoint(cp: number): boolean {')
@@ -108,11 +131,12 @@ def main():
     lines.append('    // fast path for ASCII')
     lines.append('    if (cp < 0xa1) return false;')
     lines.append('  }')
+    lines.append('  const toggles = (wideToggles ??= decodeToggles(WIDE_TOGGLES_TEXT));')
     lines.append('  let lo = 0;')
-    lines.append('  let hi = WIDE_TOGGLES.length; // first index whose toggle is > cp')
+    lines.append('  let hi = toggles.length; // first index whose toggle is > cp')
     lines.append('  while (lo < hi) {')
     lines.append('    const mid = (lo + hi) >>> 1;')
-    lines.append('    if (WIDE_TOGGLES[mid]! <= cp) lo = mid + 1;')
+    lines.append('    if (toggles[mid]! <= cp) lo = mid + 1;')
     lines.append('    else hi = mid;')
     lines.append('  }')
     lines.append('  return lo % 2 === 1;')
@@ -126,32 +150,31 @@ def main():
     lines.append('}')
     lines.append('')
     lines.append('// Code points where str.isprintable() toggles (true before the first).')
-    lines.append('const PRINTABLE_TOGGLES: readonly number[] = [')
-    for ch in chunks(printable, 12):
-        lines.append('  ' + ', '.join('0x%x' % x for x in ch) + ',')
-    lines.append('];')
+    lines.append("const PRINTABLE_TOGGLES_TEXT = '%s';" % delta36(printable))
+    lines.append('let printableToggles: number[] | undefined;')
     lines.append('')
     lines.append('/** Python 3.11 str.isprintable() of one character (what repr() leaves unescaped). */')
     lines.append('export function pyIsPrintable(cp: number): boolean {')
     lines.append('  if (cp >= 0x20 && cp < 0x7f) return true;')
+    lines.append('  const toggles = (printableToggles ??= decodeToggles(PRINTABLE_TOGGLES_TEXT));')
     lines.append('  let lo = 0;')
-    lines.append('  let hi = PRINTABLE_TOGGLES.length;')
+    lines.append('  let hi = toggles.length;')
     lines.append('  while (lo < hi) {')
     lines.append('    const mid = (lo + hi) >>> 1;')
-    lines.append('    if (PRINTABLE_TOGGLES[mid]! <= cp) lo = mid + 1;')
+    lines.append('    if (toggles[mid]! <= cp) lo = mid + 1;')
     lines.append('    else hi = mid;')
     lines.append('  }')
     lines.append('  return lo % 2 === 0;')
     lines.append('}')
     lines.append('')
     lines.append('// str.upper() single-character mappings: [start, count, step, delta] runs.')
-    lines.append('const UPPER_RUNS: readonly (readonly [number, number, number, number])[] = [')
+    lines.append('const upperRuns = (): readonly (readonly [number, number, number, number])[] => [')
     for ch in chunks(runs, 4):
         lines.append('  ' + ' '.join('[0x%x, %d, %d, %d],' % r for r in ch))
     lines.append('];')
     lines.append('')
     lines.append('// str.upper() mappings to more than one character.')
-    lines.append('const UPPER_MULTI: readonly (readonly [number, readonly number[]])[] = [')
+    lines.append('const upperMulti = (): readonly (readonly [number, readonly number[]])[] => [')
     for ch in chunks(multi, 4):
         lines.append('  ' + ' '.join('[0x%x, [%s]],' % (cp, ', '.join('0x%x' % x for x in u)) for cp, u in ch))
     lines.append('];')
@@ -161,13 +184,13 @@ def main():
     lines.append('function getUpperMap(): Map<number, string> {')
     lines.append('  if (upperMap) return upperMap;')
     lines.append('  const m = new Map<number, string>();')
-    lines.append('  for (const [start, count, step, delta] of UPPER_RUNS) {')
+    lines.append('  for (const [start, count, step, delta] of upperRuns()) {')
     lines.append('    for (let i = 0; i < count; i++) {')
     lines.append('      const cp = start + i * step;')
     lines.append('      m.set(cp, String.fromCodePoint(cp + delta));')
     lines.append('    }')
     lines.append('  }')
-    lines.append('  for (const [cp, u] of UPPER_MULTI) m.set(cp, String.fromCodePoint(...u));')
+    lines.append('  for (const [cp, u] of upperMulti()) m.set(cp, String.fromCodePoint(...u));')
     lines.append('  upperMap = m;')
     lines.append('  return m;')
     lines.append('}')
