@@ -323,7 +323,7 @@ async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, 
     // the table formatter starts colorama (table.py ColorizedStyler), even for an empty response
     if (outputFormat === 'table' && color) state.colorama = true;
     const { render } = await import('./output/display.js');
-    const text = render(response, {
+    const text = await render(response, {
       format: outputFormat,
       ...(query ? { query } : {}),
       color,

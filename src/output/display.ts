@@ -1,13 +1,14 @@
 // The last pipeline stage: --query over the response, then the chosen formatter.
 // awscli clidriver.py/formatter.py: the output type is checked only here, after the request.
 
+//
+// Only the chosen formatter is loaded (a single abort prints nothing with most of them), and the
+// JMESPath engine only when there is a query: render() is async for that.
+
 import { GeneralError } from '../errors.js';
-import { JmespathRuntimeError, type CompiledQuery } from '../query/jmespath.js';
-import { formatJson } from './json.js';
+import type { CompiledQuery } from '../query/jmespath.js';
+import { FormatterCrash } from './formatter-crash.js';
 import type { PyValue } from './pyvalue.js';
-import { formatTable } from './table.js';
-import { FormatterCrash, formatText } from './text.js';
-import { formatYaml, formatYamlStream } from './yaml.js';
 
 export interface DisplayOptions {
   format: string;
@@ -41,13 +42,15 @@ export class ColoramaWrappedError extends GeneralError {
   }
 }
 
-export function render(response: PyValue, opts: DisplayOptions): string {
-  const formatter = pickFormatter(opts);
+export async function render(response: PyValue, opts: DisplayOptions): Promise<string> {
+  const formatter = await pickFormatter(opts);
   let value = response;
   if (opts.query) {
     try {
       value = opts.query.search(response);
     } catch (e) {
+      // the query ran: the engine is loaded, and this import only names its error class
+      const { JmespathRuntimeError } = await import('../query/jmespath.js');
       if (e instanceof JmespathRuntimeError) {
         // formatter.py: the formatter (and colorama with it) is created before the query runs
         throw opts.format === 'table' && opts.color ? new ColoramaWrappedError(e.message) : new GeneralError(e.message);
@@ -63,13 +66,14 @@ export function render(response: PyValue, opts: DisplayOptions): string {
   }
 }
 
-function pickFormatter(opts: DisplayOptions): (v: PyValue) => string {
+async function pickFormatter(opts: DisplayOptions): Promise<(v: PyValue) => string> {
   switch (opts.format) {
     case 'json':
-      return formatJson;
+      return (await import('./json.js')).formatJson;
     case 'text':
-      return formatText;
-    case 'table':
+      return (await import('./text.js')).formatText;
+    case 'table': {
+      const { formatTable } = await import('./table.js');
       return (v) =>
         formatTable(v, {
           title: opts.title,
@@ -77,10 +81,11 @@ function pickFormatter(opts: DisplayOptions): (v: PyValue) => string {
           terminalWidth: opts.terminalWidth,
           ...(opts.autoreset !== undefined ? { autoreset: opts.autoreset } : {}),
         });
+    }
     case 'yaml':
-      return formatYaml;
+      return (await import('./yaml.js')).formatYaml;
     case 'yaml-stream':
-      return formatYamlStream;
+      return (await import('./yaml.js')).formatYamlStream;
     default:
       throw new GeneralError(`Unknown output type: ${opts.format}`);
   }

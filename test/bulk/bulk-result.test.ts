@@ -28,12 +28,12 @@ describe('isoTimestamp', () => {
 });
 
 describe('resultDocument', () => {
-  it('prints the documented shape, keys in order', () => {
+  it('prints the documented shape, keys in order', async () => {
     const r = result([
       up('a', 'Aborted', { Verified: true }),
       failed('b', 254),
     ]);
-    expect(json(r)).toBe(
+    expect(await json(r)).toBe(
       [
         '{',
         '    "DryRun": false,',
@@ -75,39 +75,39 @@ describe('resultDocument', () => {
     expect([...doc.keys()]).toEqual(['DryRun', 'Uploads', 'Summary']);
   });
 
-  it('prints an empty selection', () => {
-    expect(JSON.parse(json(result([])))).toEqual({
+  it('prints an empty selection', async () => {
+    expect(JSON.parse(await json(result([])))).toEqual({
       DryRun: false, Uploads: [], Summary: { Selected: 0, Aborted: 0, AlreadyGone: 0, Failed: 0 },
     });
   });
 
-  it('adds Skipped to the summary only when some were skipped (SIGINT)', () => {
+  it('adds Skipped to the summary only when some were skipped (SIGINT)', async () => {
     const r = result([up('a', 'Aborted'), up('b', 'Skipped'), up('c', 'Skipped')], { interrupted: true });
-    expect(JSON.parse(json(r)).Summary).toEqual({ Selected: 3, Aborted: 1, AlreadyGone: 0, Failed: 0, Skipped: 2 });
+    expect(JSON.parse(await json(r)).Summary).toEqual({ Selected: 3, Aborted: 1, AlreadyGone: 0, Failed: 0, Skipped: 2 });
     expect(summarize(r)).toEqual({ Selected: 3, Aborted: 1, AlreadyGone: 0, Failed: 0, Skipped: 2 });
   });
 
-  it('reports a dry run with DryRun true and WouldAbort', () => {
+  it('reports a dry run with DryRun true and WouldAbort', async () => {
     const r = result([up('a', 'WouldAbort')], { dryRun: true });
-    expect(JSON.parse(json(r))).toEqual({
+    expect(JSON.parse(await json(r))).toEqual({
       DryRun: true,
       Uploads: [{ Key: 'k/a', UploadId: 'a', Initiated: '2026-11-20T10:00:00+00:00', Status: 'WouldAbort' }],
       Summary: { Selected: 1, Aborted: 0, AlreadyGone: 0, Failed: 0 },
     });
   });
 
-  it('never leaks the internal exit class', () => {
-    expect(json(result([failed('a', 255)]))).not.toMatch(/errorExit/);
+  it('never leaks the internal exit class', async () => {
+    expect(await json(result([failed('a', 255)]))).not.toMatch(/errorExit/);
   });
 
-  it('works with --query and the text formatter', () => {
+  it('works with --query and the text formatter', async () => {
     const r = result([up('a', 'Aborted'), up('b', 'AlreadyGone'), failed('c', 254)]);
-    const text = render(resultDocument(r), {
+    const text = await render(resultDocument(r), {
       format: 'text', color: false, terminalWidth: 80, title: 'AbortMultipartUpload',
       query: compileQuery("Uploads[?Status!='Failed'].[Key,Status]"),
     });
     expect(text).toBe('k/a\tAborted\nk/b\tAlreadyGone\n');
-    const n = render(resultDocument(r), { format: 'json', color: false, terminalWidth: 80, title: 'x', query: compileQuery('Summary.Failed') });
+    const n = await render(resultDocument(r), { format: 'json', color: false, terminalWidth: 80, title: 'x', query: compileQuery('Summary.Failed') });
     expect(n).toBe('1\n');
   });
 });
@@ -151,8 +151,8 @@ describe('writeResultJson', () => {
     ['dry run', result([up('a', 'WouldAbort'), up('b', 'WouldAbort')], { dryRun: true })],
     ['keys that need escaping', result(odd.map((k, i) => ({ ...up(String(i), 'Failed'), Key: k, Error: { Code: k, Message: `m ${k}` } })))],
     ['more uploads than one write holds', result(Array.from({ length: 1234 }, (_, i) => up(String(i), i % 7 ? 'Aborted' : 'Skipped')))],
-  ])('writes what the json formatter prints: %s', (_, r) => {
-    expect(streamed(r).text).toBe(json(r));
+  ])('writes what the json formatter prints: %s', async (_, r) => {
+    expect(streamed(r).text).toBe(await json(r));
   });
 
   it('writes a long list in several pieces', () => {

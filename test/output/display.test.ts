@@ -8,9 +8,9 @@ import { CliError } from '../../src/errors.js';
 
 const response: PyValue = new Map([['RequestCharged', 'requester']]);
 
-function errorText(format: string, color: boolean): string {
+async function errorText(format: string, color: boolean): Promise<string> {
   try {
-    render(response, { format, color, query: compileQuery('length(Nope)'), terminalWidth: 80, title: 'AbortMultipartUpload' });
+    await render(response, { format, color, query: compileQuery('length(Nope)'), terminalWidth: 80, title: 'AbortMultipartUpload' });
   } catch (e) {
     return (e as CliError).render();
   }
@@ -19,11 +19,11 @@ function errorText(format: string, color: boolean): string {
 
 describe('render', () => {
   const msg = 'In function length(), invalid type for value: None, expected one of: [\'string\', \'array\', \'object\'], received: "null"';
-  it('a runtime query error is a plain 255 error', () => {
-    expect(errorText('table', false)).toBe(`\n${msg}\n`);
-    expect(errorText('json', true)).toBe(`\n${msg}\n`);
+  it('a runtime query error is a plain 255 error', async () => {
+    expect(await errorText('table', false)).toBe(`\n${msg}\n`);
+    expect(await errorText('json', true)).toBe(`\n${msg}\n`);
   });
-  it('with the coloured table, colorama resets after each of the handler writes', () => {
-    expect(errorText('table', true)).toBe(`\n\x1b[0m${msg}\x1b[0m\n\x1b[0m`);
+  it('with the coloured table, colorama resets after each of the handler writes', async () => {
+    expect(await errorText('table', true)).toBe(`\n\x1b[0m${msg}\x1b[0m\n\x1b[0m`);
   });
 });
