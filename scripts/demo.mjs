@@ -43,6 +43,9 @@ const endpoint = `http://127.0.0.1:${port}`;
 const moto = spawn('moto_server', ['-p', String(port)], { stdio: 'ignore' });
 try {
   await waitFor(port);
+  // this process's own SDK client (not s3abort's): its Node 20 support warning would only clutter
+  // the output (s3abort itself filters it)
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const s3 = new S3Client({
     endpoint, region: 'us-east-1', forcePathStyle: true,
     credentials: { accessKeyId: ACCESS, secretAccessKey: SECRET },
