@@ -91,8 +91,8 @@ void main(io, {
     return createTtyTerminal(process.stdin, process.stdout.isTTY ? process.stdout : process.stderr);
   },
   // a bulk run over many uploads: V8 would let the heap grow to several times the live data
-  // (446 MiB peak for 100,000 uploads, a tenth of it live); growing it by at most half at each
-  // full collection keeps it near what is live, for about a tenth more CPU. A flag V8 reads at
+  // (446 MiB peak for 100,000 uploads, a tenth of it live); a growing factor of 1.5 at each full
+  // collection keeps it near what is live, for about a tenth more CPU. A flag V8 reads at
   // every heap limit it computes, so setting it now takes effect (test/e2e/heap-flag.test.ts
   // checks that every supported Node knows it: an unknown flag would print on stderr).
   largeRun: async () => {

@@ -4,11 +4,9 @@
 // for "-"), then parsed: JSON with json.loads, YAML with ruamel's YAML(typ='safe', pure=True).
 // The result must be a mapping; its keys are the operation's member names.
 //
-// Values follow the PyValue model (null, boolean, bigint = int, number = float, string, arrays,
-// Maps) plus what YAML can also produce and Python shows differently: PyDateTime (datetime.date /
-// datetime.datetime), PyBytes (!!binary), PySet (!!set), PyTuple (!!pairs items, sequence keys).
-// Nested mappings may have non-string keys. pyTypeName/pyStrOf/pyReprOf render these the way
-// botocore's messages do (str(), repr(), <class '...'>).
+// Values follow the PyValue model plus what YAML can also produce and Python shows differently
+// (PyDateTime, PyBytes, PySet, PyTuple); that value model and its str()/repr() live in
+// py-input.ts, apart from this module's YAML reader (js-yaml), and are re-exported here.
 //
 // Entry points: loadCliInputs() does the whole argument step in the AWS CLI's order (load the
 // json value, then the yaml value, then "Only one --cli-input- parameter may be specified.", then

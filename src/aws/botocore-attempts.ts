@@ -23,7 +23,8 @@ export function continueAttempts(context: object, used: number): void {
 export function resumeToken<T extends RetryToken>(token: T, scope: string | undefined): T {
   const used = Number(SCOPE.exec(scope ?? '')?.[1] ?? 0);
   if (used <= 0) return token;
-  // the token's methods are closures: a derived object keeps them and replaces only the count
+  // a derived object: the SDK's token (a class with public fields, methods on its prototype) is
+  // read through it, only the count is replaced (the redirect-then-5xx fault cases cover this)
   return Object.assign(Object.create(token) as T, { getRetryCount: () => used });
 }
 

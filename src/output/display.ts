@@ -1,6 +1,5 @@
 // The last pipeline stage: --query over the response, then the chosen formatter.
 // awscli clidriver.py/formatter.py: the output type is checked only here, after the request.
-
 //
 // Only the chosen formatter is loaded (a single abort prints nothing with most of them), and the
 // JMESPath engine only when there is a query: render() is async for that.

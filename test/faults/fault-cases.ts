@@ -1,5 +1,5 @@
 // The single-request faults that only the raw-socket fault server can produce, shared by the
-// recorder (scripts/record-faults.mjs runs the AWS CLI against them into
+// recorder (scripts/record-faults.ts runs the AWS CLI against them into
 // test/fixtures/faults-recorded.json) and the replay test (fault-replay.test.ts runs s3abort against
 // the same faults and compares). Every case runs with --cli-read-timeout 1 --cli-connect-timeout 1.
 import { responseBytes, type FaultStep } from '../support/fault-server.js';

@@ -139,8 +139,16 @@ export function createMemoryIo(opts: MemoryIoOptions = {}): MemoryIo {
       assertNoSecrets(t, 'stderr');
       return t;
     },
-    stdoutBytes: out.bytes,
-    stderrBytes: err.bytes,
+    stdoutBytes: () => {
+      const b = out.bytes();
+      assertNoSecrets(Buffer.from(b).toString('utf8'), 'stdout');
+      return b;
+    },
+    stderrBytes: () => {
+      const b = err.bytes();
+      assertNoSecrets(Buffer.from(b).toString('utf8'), 'stderr');
+      return b;
+    },
     stdinReads: () => stdinReads,
     abort: () => controller.abort(),
     files,

@@ -67,9 +67,6 @@ export function findMotoServer(pathEnv: string = process.env.PATH ?? ''): string
 export function makeS3Client(endpoint: string): S3Client {
   // the SDK warns once per process that Node 20 support ends; noise in test output
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  // this process's own SDK client (not s3abort's): its Node 20 support warning would only clutter
-  // the output (s3abort itself filters it)
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   return new S3Client({
     endpoint,
     region: 'us-east-1',
