@@ -6,6 +6,7 @@
 // last repeating; the server counts connections, request heads and attempts.
 import { STATUS_CODES } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
+import { listenLocal } from './listen.js';
 
 export interface FaultStep {
   /** Accept the connection (or take the request) and never read, answer or close. */
@@ -174,15 +175,7 @@ export async function startFaultServer(): Promise<FaultServer> {
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  const port = await listenLocal(server);
   return {
     url: `http://127.0.0.1:${port}`,
     port,

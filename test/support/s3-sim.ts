@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { listenLocal } from './listen.js';
 
 export type SimOperation = 'ListMultipartUploads' | 'ListParts' | 'AbortMultipartUpload';
 
@@ -608,15 +609,7 @@ export async function startS3Sim(opts: SimOptions = {}): Promise<S3Sim> {
   server.on('clientError', (_e, s: Socket) => s.destroy());
   server.keepAliveTimeout = 30_000;
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  const port = await listenLocal(server);
 
   return {
     url: `http://127.0.0.1:${port}`,

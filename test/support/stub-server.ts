@@ -4,6 +4,7 @@
 // connection, or a request that is never answered.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { listenLocal } from './listen.js';
 
 export interface StubResponse {
   /** HTTP status; 204 when absent. */
@@ -123,15 +124,7 @@ export async function startStub(): Promise<StubServer> {
   // a client that times out hangs up mid-reply; that is not the stub's failure
   server.on('clientError', (_e, s: Socket) => s.destroy());
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  const port = await listenLocal(server);
 
   return {
     url: `http://127.0.0.1:${port}`,
