@@ -6,7 +6,7 @@
 // last repeating; the server counts connections, request heads and attempts.
 import { STATUS_CODES } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
-import { listenLocal } from './listen.js';
+import { closeLocal, listenLocal } from './listen.js';
 
 export interface FaultStep {
   /** Accept the connection (or take the request) and never read, answer or close. */
@@ -184,14 +184,6 @@ export async function startFaultServer(): Promise<FaultServer> {
       stats = { connections: 0, requests: 0, attempts: 0 };
     },
     stats: () => ({ ...stats }),
-    stop() {
-      for (const t of timers) clearTimeout(t);
-      timers.clear();
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const s of sockets) s.destroy();
-        sockets.clear();
-      });
-    },
+    stop: () => closeLocal(server, sockets, timers),
   };
 }

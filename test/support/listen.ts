@@ -13,3 +13,14 @@ export async function listenLocal(server: Server): Promise<number> {
   const addr = server.address();
   return typeof addr === 'object' && addr ? addr.port : 0;
 }
+
+/** Stops a test server at once: pending timers cleared, open sockets (hung or kept alive) destroyed. */
+export function closeLocal(server: Server, sockets: Set<{ destroy(): unknown }>, timers: Set<ReturnType<typeof setTimeout>>): Promise<void> {
+  for (const t of timers) clearTimeout(t);
+  timers.clear();
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    for (const s of sockets) s.destroy();
+    sockets.clear();
+  });
+}

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { listenLocal } from './listen.js';
+import { closeLocal, listenLocal } from './listen.js';
 
 export type SimOperation = 'ListMultipartUploads' | 'ListParts' | 'AbortMultipartUpload';
 
@@ -644,14 +644,6 @@ export async function startS3Sim(opts: SimOptions = {}): Promise<S3Sim> {
     onRequest(l) {
       listener = l;
     },
-    stop() {
-      for (const t of timers) clearTimeout(t);
-      timers.clear();
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const s of sockets) s.destroy();
-        sockets.clear();
-      });
-    },
+    stop: () => closeLocal(server, sockets, timers),
   };
 }

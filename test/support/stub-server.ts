@@ -4,7 +4,7 @@
 // connection, or a request that is never answered.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { listenLocal } from './listen.js';
+import { closeLocal, listenLocal } from './listen.js';
 
 export interface StubResponse {
   /** HTTP status; 204 when absent. */
@@ -139,14 +139,6 @@ export async function startStub(): Promise<StubServer> {
       scripts.clear();
       logs.clear();
     },
-    stop() {
-      for (const t of timers) clearTimeout(t);
-      timers.clear();
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const s of sockets) s.destroy();
-        sockets.clear();
-      });
-    },
+    stop: () => closeLocal(server, sockets, timers),
   };
 }
