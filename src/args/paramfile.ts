@@ -13,7 +13,7 @@
 import path from 'node:path';
 import { GeneralError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { pyRepr } from '../output/pyvalue.js';
+import { pyOsErrorText } from '../py/errno.js';
 
 const STDIN_PATHS = new Set(['/dev/stdin']);
 
@@ -32,7 +32,7 @@ export async function loadParamFile(value: string, cliName: string, io: Io): Pro
     try {
       bytes = io.fs.readFile(filePath === '' ? '' : path.resolve(io.cwd, filePath));
     } catch (e) {
-      throw fail(`Unable to load paramfile ${value}: ${osErrorText(e, filePath)}`);
+      throw fail(`Unable to load paramfile ${value}: ${pyOsErrorText(e, filePath)}`);
     }
   }
   if (binary) return bytes;
@@ -84,33 +84,6 @@ export function expandVars(p: string, env: Readonly<Record<string, string | unde
   }
 }
 
-const ERRNO: Record<string, [number, string]> = {
-  EPERM: [1, 'Operation not permitted'],
-  ENOENT: [2, 'No such file or directory'],
-  EIO: [5, 'Input/output error'],
-  ENXIO: [6, 'No such device or address'],
-  EACCES: [13, 'Permission denied'],
-  EBUSY: [16, 'Device or resource busy'],
-  ENODEV: [19, 'No such device'],
-  ENOTDIR: [20, 'Not a directory'],
-  EISDIR: [21, 'Is a directory'],
-  EINVAL: [22, 'Invalid argument'],
-  ENFILE: [23, 'Too many open files in system'],
-  EMFILE: [24, 'Too many open files'],
-  ETXTBSY: [26, 'Text file busy'],
-  EFBIG: [27, 'File too large'],
-  ENAMETOOLONG: [36, 'File name too long'],
-  ELOOP: [40, 'Too many levels of symbolic links'],
-  EOVERFLOW: [75, 'Value too large for defined data type'],
-};
-
-/** str(OSError) as open() raises it: "[Errno 2] No such file or directory: 'nope.txt'". */
-function osErrorText(e: unknown, filePath: string): string {
-  const code = (e as { code?: unknown } | null)?.code;
-  const known = typeof code === 'string' ? ERRNO[code] : undefined;
-  if (known) return `[Errno ${known[0]}] ${known[1]}: ${pyRepr(filePath)}`;
-  return e instanceof Error ? e.message : String(e);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Text decoding with Python's codecs (strict errors)

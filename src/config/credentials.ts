@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { CliError, ConfigError, GeneralError, ServiceError } from '../errors.js';
 import type { FileSystem } from '../io.js';
 import { pyDecodeUtf8, pyRepr, pyStr, pyTypeName, type PyValue } from '../output/pyvalue.js';
+import { pyOsErrorText } from '../py/errno.js';
 import { expandUser, type IniSection, type IniValue, pyStrip, readIniFile, shlexSplit, ShlexError } from './ini.js';
 import { configuredEndpointUrl, type Env, pyInt, type Settings } from './settings.js';
 
@@ -180,20 +181,7 @@ function keyError(key: string): GeneralError {
 
 /** Python OSError text for a file that could not be opened. */
 function osError(err: unknown, path: string): GeneralError {
-  const code = (err as { code?: unknown }).code;
-  const [num, text] =
-    code === 'ENOENT'
-      ? [2, 'No such file or directory']
-      : code === 'EACCES'
-        ? [13, 'Permission denied']
-        : code === 'EISDIR'
-          ? [21, 'Is a directory']
-          : code === 'ENOTDIR'
-            ? [20, 'Not a directory']
-            : code === 'ENOEXEC'
-              ? [8, 'Exec format error']
-              : [5, 'Input/output error'];
-  return new GeneralError(`[Errno ${num}] ${text}: ${pyRepr(path)}`);
+  return new GeneralError(pyOsErrorText(err, path, [5, 'Input/output error']));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
+import { pyOsErrorText } from '../py/errno.js';
 
 /** The pager could not be started (the executable is missing, not executable, ...). */
 export class PagerStartError extends Error {
@@ -18,26 +19,10 @@ export class PagerStartError extends Error {
 
   /** The text of Python's OSError for the same failure: `[Errno 2] No such file or directory: 'less'`. */
   pythonText(): string {
-    const [errno, text] = ERRNO[this.code] ?? [0, this.code];
-    return `[Errno ${errno}] ${text}: ${pyQuote(this.file)}`;
+    return pyOsErrorText({ code: this.code }, this.file, [0, this.code]);
   }
 }
 
-const ERRNO: Record<string, [number, string]> = {
-  ENOENT: [2, 'No such file or directory'],
-  EACCES: [13, 'Permission denied'],
-  ENOTDIR: [20, 'Not a directory'],
-  ENOEXEC: [8, 'Exec format error'],
-  ELOOP: [40, 'Too many levels of symbolic links'],
-  ENAMETOOLONG: [36, 'File name too long'],
-  E2BIG: [7, 'Argument list too long'],
-  ENOMEM: [12, 'Cannot allocate memory'],
-};
-
-function pyQuote(s: string): string {
-  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
-  return q + s.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`) + q;
-}
 
 /**
  * Runs `argv` with `text` on its stdin and resolves when it has exited (whatever its exit code).
