@@ -95,3 +95,31 @@ export class Interrupted extends CliError {
 export class GeneralError extends CliError {
   readonly exitCode = EXIT_GENERAL;
 }
+
+/** S3 answered with a success status and a body that cannot be read (truncated, garbled). */
+export class UnreadableResponseError extends GeneralError {
+  constructor(
+    message: string,
+    readonly httpStatus: number,
+  ) {
+    super(message);
+  }
+}
+
+/** How a request ended without an answer. */
+export type TransportFailure = 'connect' | 'tls' | 'reset' | 'timeout' | 'cancelled';
+
+/**
+ * A call that got no answer from S3 (after its retries): the connection could not be made, was
+ * reset, or timed out; or it was cancelled.
+ */
+export class TransportError extends GeneralError {
+  constructor(
+    message: string,
+    readonly failure: TransportFailure,
+    /** some attempt reached the server and got no answer: S3 may have carried it out */
+    readonly mayHaveApplied: boolean,
+  ) {
+    super(message);
+  }
+}

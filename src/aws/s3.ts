@@ -25,7 +25,7 @@ import type {
 import { SMITHY_CONTEXT_KEY } from '@smithy/types';
 import { pyBytesRepr } from '../args/timestamp.js';
 import type { DebugLog } from '../debug.js';
-import { type CliError, GeneralError, ServiceError, UsageError } from '../errors.js';
+import { type CliError, GeneralError, ServiceError, TransportError, UnreadableResponseError, UsageError } from '../errors.js';
 import { continueAttempts, keepSuccessStatus, resumeToken } from './botocore-attempts.js';
 import { readResponseBody } from './response-body.js';
 import { errorCodeOf, parseS3Error, type XmlValue } from './xml-error.js';
@@ -65,6 +65,8 @@ export interface ClientConfig {
   onInsecureRequest?: (host: string) => void;
   /** Stops a pending backoff or request (SIGINT). */
   signal?: AbortSignal;
+  /** Once aborted, no call starts another attempt (a bulk run that is stopping). */
+  stopRetries?: AbortSignal;
 }
 
 type MiddlewareHandler = (args: unknown) => Promise<unknown>;
@@ -118,6 +120,8 @@ export interface UploadSummary {
 
 export interface UploadPage {
   uploads: UploadSummary[];
+  /** the response's Date header */
+  serverDate?: Date;
   nextKeyMarker?: string;
   nextUploadIdMarker?: string;
   truncated: boolean;
@@ -169,11 +173,16 @@ function botocoreRetryable(error: unknown): boolean {
 
 /** Wraps the SDK's strategy (its backoff and retry quota) with botocore's retry decision. */
 class BotocoreRetryStrategy implements RetryStrategyV2 {
-  constructor(private readonly inner: RetryStrategyV2) {}
+  constructor(
+    private readonly inner: RetryStrategyV2,
+    private readonly stop?: AbortSignal,
+  ) {}
   async acquireInitialRetryToken(scope: string): Promise<RetryToken> {
     return resumeToken(await this.inner.acquireInitialRetryToken(scope), scope);
   }
   refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
+    // the retry middleware then fails the call with the attempt's own error
+    if (this.stop?.aborted) return Promise.reject(info.error);
     const errorType = botocoreRetryable(info.error) ? 'TRANSIENT' : 'CLIENT_ERROR';
     return this.inner.refreshRetryTokenForRetry(token, { ...info, errorType });
   }
@@ -331,6 +340,7 @@ export class S3Session {
         cfg.retryMode === 'adaptive'
           ? new AdaptiveRetryStrategy(async () => cfg.maxAttempts)
           : new ConfiguredRetryStrategy(cfg.maxAttempts, backoff),
+        cfg.stopRetries,
       ),
       requestHandler: new NodeHttpHandler({
         httpAgent: new HttpAgent(agentOptions),
@@ -432,7 +442,8 @@ export class S3Session {
           const connected = !(typeof code === 'string' && (NOT_CONNECTED.has(code) || code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || /CERT|SIGNATURE/.test(code)))
             && !/did not establish a connection/.test((e as Error).message ?? '');
           if (insecure && connected) cfg.onInsecureRequest?.(req.hostname);
-          if (!trace.response) trace.maybeApplied = true;
+          // sent and never answered: S3 may have carried it out (a refused connection was not sent)
+          if (!trace.response && connected) trace.maybeApplied = true;
           if (cfg.debug.enabled && !trace.response) {
             cfg.debug.log('botocore.endpoint', `Exception received when sending HTTP request: ${(e as Error).name}: ${(e as Error).message}`);
           }
@@ -500,7 +511,7 @@ export class S3Session {
           // botocore parses every non-empty body of a success as XML (RestXMLParser._initial_body_parse)
           const doc = parseXml(bytes);
           if (!doc.ok) {
-            throw new GeneralError(`Unable to parse response (${doc.error}), invalid XML received. Further retries may succeed:\n${pyBytesRepr(bytes)}`);
+            throw new UnreadableResponseError(`Unable to parse response (${doc.error}), invalid XML received. Further retries may succeed:\n${pyBytesRepr(bytes)}`, res.statusCode);
           }
         }
         return out;
@@ -549,32 +560,38 @@ export class S3Session {
     const url = trace ? traceUrl(trace, this.cfg.endpoint) : '';
     const sysCode = (e as { code?: string }).code ?? '';
     const name = e.name ?? '';
-    if (name === 'AbortError') return e;
+    const applied = trace?.maybeApplied === true;
+    if (name === 'AbortError') return new TransportError('The request was cancelled.', 'cancelled', applied);
     if (e instanceof HttpClientError) return new GeneralError(e.message);
     // the HTTP handler names a reset connection TimeoutError too: look at the system code first
     if (['ECONNRESET', 'EPIPE'].includes(sysCode) || /socket hang up/i.test(e.message ?? '')) {
-      return new GeneralError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`);
+      return new TransportError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`, 'reset', applied);
     }
     if (name === 'TimeoutError' || /timeout|timed out/i.test(e.message ?? '')) {
       if (/did not establish a connection/i.test(e.message ?? '') || sysCode === 'ETIMEDOUT') {
-        return new GeneralError(`Connect timeout on endpoint URL: "${url}"`);
+        return new TransportError(`Connect timeout on endpoint URL: "${url}"`, 'connect', applied);
       }
-      return new GeneralError(`Read timeout on endpoint URL: "${url}"`);
+      return new TransportError(`Read timeout on endpoint URL: "${url}"`, 'timeout', applied);
     }
     const ssl = sslReason(sysCode, e.message ?? '');
-    if (ssl) return new GeneralError(`SSL validation failed for ${url} ${ssl}`);
+    if (ssl) return new TransportError(`SSL validation failed for ${url} ${ssl}`, 'tls', applied);
     if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL'].includes(sysCode)) {
-      return new GeneralError(`Could not connect to the endpoint URL: "${url}"`);
+      return new TransportError(`Could not connect to the endpoint URL: "${url}"`, 'connect', applied);
     }
     if (res && res.status < 300) {
       // a success status whose body could not be parsed
-      return new GeneralError(`Unable to parse response (${(e.message || name).split('\n')[0]}), invalid XML received. Further retries may succeed:\n${res.body}`);
+      return new UnreadableResponseError(`Unable to parse response (${(e.message || name).split('\n')[0]}), invalid XML received. Further retries may succeed:\n${res.body}`, res.status);
     }
-    if (url) return new GeneralError(`Could not connect to the endpoint URL: "${url}"`);
+    if (url) return new TransportError(`Could not connect to the endpoint URL: "${url}"`, 'connect', applied);
     return new GeneralError(e.message || name);
   }
 
   private async call<T>(operation: string, command: object, signal?: AbortSignal): Promise<T> {
+    return (await this.callTraced<T>(operation, command, signal)).output;
+  }
+
+  /** call(), with what the last attempt saw on the wire. */
+  private async callTraced<T>(operation: string, command: object, signal?: AbortSignal): Promise<{ output: T; trace: CallTrace | undefined }> {
     const { factories, context: template } = this.resolveCommand(command);
     // what client.send() builds for every call: its own context (the middleware keep per-call
     // state there: endpoint, auth scheme, region redirect, our trace) and the abort signal
@@ -588,7 +605,8 @@ export class S3Session {
     let handler: MiddlewareHandler = (args) => requestHandler.handle((args as { request: unknown }).request, requestOptions);
     for (const factory of factories) handler = factory(handler, context);
     try {
-      return ((await handler(command)) as { output: T }).output;
+      const { output } = (await handler(command)) as { output: T };
+      return { output, trace: this.traces.get(context) };
     } catch (err) {
       throw this.toCliError(err, operation, this.traces.get(context));
     }
@@ -721,11 +739,15 @@ export class S3Session {
     signal?: AbortSignal,
   ): Promise<UploadPage> {
     this.useAddressingFor(input.Bucket);
-    const out = await this.call<{
+    const { output: out, trace } = await this.callTraced<{
       Uploads?: { Key?: string; UploadId?: string; Initiated?: Date }[];
       IsTruncated?: boolean; NextKeyMarker?: string; NextUploadIdMarker?: string;
     }>('ListMultipartUploads', new ListMultipartUploadsCommand(input as never), signal);
+    // S3's clock, against which the bulk run measures ages (HTTP dates have whole seconds)
+    const date = trace?.response?.headers.date;
+    const serverDate = date !== undefined ? new Date(date) : undefined;
     return {
+      ...(serverDate && !Number.isNaN(serverDate.getTime()) ? { serverDate } : {}),
       uploads: (out.Uploads ?? []).map((u) => ({ Key: u.Key ?? '', UploadId: u.UploadId ?? '', ...(u.Initiated ? { Initiated: u.Initiated } : {}) })),
       truncated: out.IsTruncated === true,
       ...(out.NextKeyMarker !== undefined ? { nextKeyMarker: out.NextKeyMarker } : {}),
