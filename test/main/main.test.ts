@@ -196,3 +196,38 @@ describe('main()', () => {
     }
   });
 });
+
+describe('hints after a usage error', () => {
+  const usage = async (argv: string[]) => {
+    const m = createMemoryIo({ argv, env: ENV, prog: 's3abort' });
+    const code = await main(m.io, fakeS3().deps);
+    return { code, stderr: m.stderr(), stdout: m.stdout() };
+  };
+
+  it.each([
+    [['--bucket', 'b', '--all-upload'], "s3abort: did you mean --all-uploads? (s3abort's own options are not abbreviated)\n"],
+    [[...REQ, '--dry-rn'], 's3abort: did you mean --dry-run?\n'],
+    [[...REQ, '--ignore-mising'], 's3abort: did you mean --ignore-missing?\n'],
+    [['--bucket', 'b', '--all-uploads', '--older-then', '7d'], 's3abort: did you mean --older-than?\n'],
+    [['s3api', 'list-multipart-uploads', '--bucket', 'b'], "s3abort: s3abort runs only abort-multipart-upload, not 'list-multipart-uploads'\n"],
+    [['s3', 'ls'], "s3abort: s3abort runs only abort-multipart-upload, not 's3'\n"],
+  ])('%j ends with %j, after the AWS CLI text', async (argv, hint) => {
+    const r = await usage(argv);
+    expect(r.code).toBe(252);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.endsWith(`\n${hint}`)).toBe(true);
+    // the AWS CLI's own text is all there, before it
+    expect(r.stderr.slice(0, -hint.length)).toMatch(/(?:error: .*|Unknown options: .*)\n\n$/);
+  });
+
+  it.each([
+    [[...REQ, '--foo']],
+    [['--bucket', 'b', '--key', 'k']],
+    [['s3api', 'abort-multipart-upload', '--bucket', 'b', '--key', 'k']],
+    [[...REQ, '--request-pay', 'requester', '--bogus']],
+  ])('adds nothing for %j, where nothing is close to an s3abort word', async (argv) => {
+    const r = await usage(argv);
+    expect(r.code).toBe(252);
+    expect(r.stderr).not.toMatch(/did you mean|runs only/);
+  });
+});
