@@ -20,17 +20,35 @@ process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
 }) as typeof process.emitWarning;
 
 let stdoutClosed = false;
+/** What stopped writes to stdout: a full disk, a terminal gone (EIO); reported by main(). */
+let stdoutError: NodeJS.ErrnoException | undefined;
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  stdoutClosed = true;
   // awscli: a broken pipe on stdout is swallowed (`| head -c0` exits 0)
-  if (err.code === 'EPIPE') {
-    stdoutClosed = true;
-    return;
-  }
-  throw err;
+  if (err.code !== 'EPIPE') stdoutError ??= err;
 });
 
+// The first signal stops the run (a single call is cancelled; a bulk run starts nothing new and
+// lets what is in flight finish); a second one cancels what is still in flight.
 const controller = new AbortController();
-process.on('SIGINT', () => controller.abort());
+const cancelController = new AbortController();
+const interrupt = (name: NodeJS.Signals) => {
+  if (!controller.signal.aborted) controller.abort(name);
+  else cancelController.abort(name);
+};
+process.on('SIGINT', () => interrupt('SIGINT'));
+// SIGTERM and SIGHUP end the process as they end the AWS CLI's, except while a bulk run holds
+// them: then they stop it as SIGINT does, so that it can report what it did
+const onTerm = () => interrupt('SIGTERM');
+const onHup = () => interrupt('SIGHUP');
+const holdTermination = () => {
+  process.on('SIGTERM', onTerm);
+  process.on('SIGHUP', onHup);
+  return () => {
+    process.off('SIGTERM', onTerm);
+    process.off('SIGHUP', onHup);
+  };
+};
 
 let stdinCache: Promise<Uint8Array> | undefined;
 const readStdin = (): Promise<Uint8Array> =>
@@ -57,6 +75,13 @@ const io: Io = {
     get columns() {
       return process.stdout.columns;
     },
+    // a write to a file fails on the next tick, a pipe's when the OS refuses it
+    settle: () =>
+      new Promise<void>((resolve) => {
+        if (stdoutClosed) return resolve();
+        process.stdout.write('', () => setImmediate(resolve));
+      }),
+    failure: () => stdoutError,
   },
   stderr: {
     write: (chunk) => {
@@ -77,14 +102,29 @@ const io: Io = {
     readFile: (p) => fs.readFileSync(p),
     exists: (p) => fs.existsSync(p),
   },
+  openAppend: (p) => {
+    const fd = fs.openSync(p, 'a', 0o600);
+    return {
+      // one write(2) per record on an O_APPEND descriptor: a record is in the file once this
+      // returns, whatever happens to the process next
+      write: (text) => {
+        const bytes = Buffer.from(text, 'utf8');
+        let done = 0;
+        while (done < bytes.length) done += fs.writeSync(fd, bytes, done);
+      },
+      close: () => fs.closeSync(fd),
+    };
+  },
   cwd: process.cwd(),
   homedir: os.homedir(),
   now: () => Date.now(),
   signal: controller.signal,
+  cancel: cancelController.signal,
   platform: process.platform,
 };
 
 void main(io, {
+  holdTermination,
   // the auto-prompt draws on the terminal: stdout when it is one, else stderr (as prompt_toolkit)
   promptTerminal: async () => {
     const { createTtyTerminal } = await import('./prompt/tty-terminal.js');
@@ -102,7 +142,8 @@ void main(io, {
 }).then((code) => {
   process.exitCode = code;
   if (controller.signal.aborted) {
-    // in-flight sockets must not hold the process after Ctrl-C: flush stdout, then leave
-    process.stdout.write('', () => process.exit(code));
+    // in-flight sockets must not hold the process after a signal: flush stdout, then leave
+    if (stdoutClosed) process.exit(code);
+    else process.stdout.write('', () => process.exit(code));
   }
 });

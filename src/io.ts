@@ -7,6 +7,16 @@ export interface Writable {
   readonly isTTY?: boolean;
   /** Terminal width in columns, when this stream is a terminal. */
   readonly columns?: number;
+  /** Resolves once everything written so far has reached the OS, or failed to. */
+  settle?(): Promise<void>;
+  /** The error that stopped writes to this stream (ENOSPC, EIO, ...; a closed pipe is not one). */
+  failure?(): { code?: string } | undefined;
+}
+
+/** A file opened for appending: each write reaches the OS before it returns. */
+export interface AppendFile {
+  write(text: string): void;
+  close(): void;
 }
 
 export interface FileSystem {
@@ -27,11 +37,18 @@ export interface Io {
   readStdin(): Promise<Uint8Array>;
   readonly stdinIsTTY: boolean;
   readonly fs: FileSystem;
+  /** Opens (creating it when missing) a file to append to (`--log`); throws a Node-style error. */
+  openAppend(path: string): AppendFile;
   readonly cwd: string;
   readonly homedir: string;
   /** Milliseconds since the epoch. */
   now(): number;
-  /** Aborted on SIGINT. */
+  /**
+   * Aborted on the first SIGINT (and SIGTERM or SIGHUP while a bulk run holds them, see
+   * Deps.holdTermination); its reason is the signal's name.
+   */
   readonly signal: AbortSignal;
+  /** Aborted on the second such signal: what is still in flight is cancelled at once. */
+  readonly cancel: AbortSignal;
   readonly platform: string;
 }

@@ -4,6 +4,7 @@
 // Nothing here touches `process`; cli.ts builds the Io and ends the process.
 
 import { FIRST_PASS_HELP, parseFirstPass, parseGlobals, parseOperation, type Parsed } from './args/parse-argv.js';
+import { usageHints } from './args/hints.js';
 import { MEMBER_OPTIONS } from './args/options.js';
 import { createDebugLog, type DebugLog } from './debug.js';
 import { CliError, EXIT_GENERAL, EXIT_INTERRUPTED, EXIT_USAGE, GeneralError, Interrupted, UnknownOptionsError, UsageError } from './errors.js';
@@ -17,7 +18,7 @@ import { loadSharedConfig, type SharedConfig } from './config/ini.js';
 import type { AbortInput, ClientConfig, S3Session } from './aws/s3.js';
 import { readBulkFlags, type BulkFlags } from './bulk/bulk-options.js';
 import { inputSkeletonJson, inputSkeletonYaml, outputSkeletonResponse } from './args/skeleton.js';
-import type { BulkSession } from './bulk/run-bulk.js';
+import type { BulkResult, BulkSession } from './bulk/run-bulk.js';
 import type { CompletionFs } from './completion/complete.js';
 import { pagerFromSetting } from './pager/resolve-pager.js';
 import type { PagerRunner } from './pager/run-pager.js';
@@ -50,6 +51,11 @@ export interface Deps {
   largeRun?: () => Promise<void> | void;
   /** Waits between bulk retries; tests may make it instant. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /**
+   * While a bulk run holds it, SIGTERM and SIGHUP stop the run as SIGINT does (io.signal, with the
+   * signal's name as its reason) instead of ending the process; returns the release.
+   */
+  holdTermination?: () => () => void;
 }
 
 /** Shared between main() and run(): a bulk run handles SIGINT itself, to print what it did. */
@@ -59,6 +65,8 @@ interface RunState {
   pagerActive: boolean;
   /** colorama was started (a coloured table formatter): on a terminal it resets at exit */
   colorama: boolean;
+  /** the bulk run's result, for a summary on stderr when stdout cannot take the document */
+  bulkResult?: BulkResult;
 }
 
 export async function main(io: Io, deps: Deps = {}): Promise<number> {
@@ -87,10 +95,36 @@ export async function main(io: Io, deps: Deps = {}): Promise<number> {
     code = await Promise.race([run(io, debug, deps, state, firstPass), interrupted]);
   } catch (err) {
     code = report(io, err, debug);
+    // after the AWS CLI's own text: the likely mistake with s3abort's options and words
+    if (code === EXIT_USAGE) io.stderr.write(usageHints(io.argv, io.prog));
   }
   // colorama's atexit reset_all: one more ESC[0m when stdout is a terminal (awscli table.py)
   if (state.colorama && io.stdout.isTTY) io.stdout.write('\x1b[0m');
-  return code;
+  return stdoutFailure(io, state, code);
+}
+
+/** Python's exit status when it cannot flush stdout at exit. */
+export const EXIT_STDOUT_FAILED = 120;
+
+/**
+ * Standard output that could not be written (a full disk, a terminal gone; a closed pipe is
+ * silent): CPython reports it at exit and exits 120, whatever the command did. A bulk run says so
+ * in one line and gives its Summary on stderr, so that the operator still learns what was done.
+ */
+async function stdoutFailure(io: Io, state: RunState, code: number): Promise<number> {
+  await io.stdout.settle?.();
+  const failure = io.stdout.failure?.();
+  if (!failure) return code;
+  const { pyOsErrorText } = await import('./py/errno.js');
+  const why = pyOsErrorText(failure, undefined, [5, 'Input/output error']);
+  if (state.bulkResult) {
+    const { summaryLine } = await import('./bulk/bulk-result.js');
+    io.stderr.write(`${io.prog}: the result could not be written to standard output: ${why}\n`);
+    io.stderr.write(`${io.prog}: Summary: ${summaryLine(state.bulkResult)}\n`);
+  } else {
+    io.stderr.write(`Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\nOSError: ${why}\n`);
+  }
+  return EXIT_STDOUT_FAILED;
 }
 
 function report(io: Io, err: unknown, debug: DebugLog): number {
@@ -318,12 +352,12 @@ async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, 
   const outputFormat = typeof globals.output === 'string' ? globals.output : settings.output;
   // utils.py OutputStreamFactory: AWS_PAGER > cli_pager > PAGER > less, on a terminal only
   const pager = pagerFromSetting(settings.pager, globals.noCliPager === true, io.stdout.isTTY === true);
-  const display = async (response: PyValue) => {
+  const renderResponse = async (response: PyValue): Promise<string> => {
     const color = colorOn(globals, io);
     // the table formatter starts colorama (table.py ColorizedStyler), even for an empty response
     if (outputFormat === 'table' && color) state.colorama = true;
     const { render } = await import('./output/display.js');
-    const text = await render(response, {
+    return render(response, {
       format: outputFormat,
       ...(query ? { query } : {}),
       color,
@@ -332,6 +366,10 @@ async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, 
       terminalWidth: io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80,
       title: OPERATION,
     });
+  };
+  const display = async (response: PyValue) => {
+    const color = colorOn(globals, io);
+    const text = await renderResponse(response);
     if (!text) return;
     if (pager) {
       const { writeThroughPager } = await import('./pager/write-through-pager.js');
@@ -390,6 +428,8 @@ async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, 
   if (bulk.active) {
     cfg.keepAlive = true;
     cfg.maxSockets = bulk.concurrency + 2;
+    // a stopping run starts no new attempt: what is in flight ends within its read timeout
+    cfg.stopRetries = io.signal;
   }
   await resolveEndpoint(deps, cfg, params);
   const input = await validate(io, params, settings);
@@ -406,7 +446,7 @@ async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, 
     try {
       // json without --query or a pager: the document is written as it is made (writeResultJson)
       const plainJson = outputFormat === 'json' && query === undefined && pager === null;
-      return await runBulkMode(io, session, bulk, input, bulk.allUploads && keyGiven ? input.key : undefined, display, deps, plainJson);
+      return await runBulkMode(io, session, bulk, input, bulk.allUploads && keyGiven ? input.key : undefined, { display, renderResponse }, deps, state, plainJson);
     } finally {
       session.destroy();
     }
@@ -436,8 +476,9 @@ async function runBulkMode(
   bulk: BulkFlags,
   input: ReturnType<typeof validateParams>,
   keyFilter: string | undefined,
-  display: (v: PyValue) => Promise<void>,
+  out: { display: (v: PyValue) => Promise<void>; renderResponse: (v: PyValue) => Promise<string> },
   deps: Deps,
+  state: RunState,
   plainJson = false,
 ): Promise<number> {
   if (bulk.allUploads && input.ifMatchInitiatedTime !== undefined) {
@@ -446,50 +487,108 @@ async function runBulkMode(
     throw new UsageError('IfMatchInitiatedTime cannot be used with --all-uploads');
   }
   const { runBulk } = await import('./bulk/run-bulk.js');
-  const { bulkExitCode, resultDocument, writeResultJson } = await import('./bulk/bulk-result.js');
+  const { bulkExitCode, logRecord, resultDocument, sampleResult, writeResultJson } = await import('./bulk/bulk-result.js');
+  // a --query or an output that cannot take the result fails now, before anything is aborted,
+  // with the text and exit code it would have had after
+  await out.renderResponse(resultDocument(sampleResult(bulk, input.bucket)));
+  const log = bulk.log !== undefined ? await openLog(io, bulk.log) : undefined;
   const { createProgressLine } = await import('./bulk/progress.js');
   const progress = io.stderr.isTTY ? createProgressLine(io) : undefined;
   let large = false;
-  const result = await runBulk(
-    session,
-    {
-      bucket: input.bucket,
-      ...(keyFilter !== undefined ? { key: keyFilter } : {}),
-      ...(!bulk.allUploads ? { key: input.key, uploadId: input.uploadId } : {}),
-      allUploads: bulk.allUploads,
-      ...(bulk.prefix !== undefined ? { prefix: bulk.prefix } : {}),
-      ...(bulk.olderThan !== undefined ? { olderThan: bulk.olderThan } : {}),
-      dryRun: bulk.dryRun,
-      concurrency: bulk.concurrency,
-      verify: bulk.verify,
-      verifyAttempts: bulk.verifyAttempts,
-      ignoreMissing: bulk.ignoreMissing,
-      ...(input.requestPayer !== undefined ? { requestPayer: input.requestPayer } : {}),
-      ...(input.expectedBucketOwner !== undefined ? { expectedBucketOwner: input.expectedBucketOwner } : {}),
-      ...(input.ifMatchInitiatedTime !== undefined ? { ifMatchInitiatedTime: input.ifMatchInitiatedTime } : {}),
-    },
-    {
-      signal: io.signal,
-      onProgress: (p) => {
-        progress?.update(p);
-        if (!large && p.selected >= LARGE_RUN) {
-          large = true;
-          void Promise.resolve(deps.largeRun?.()).catch(() => {});
-        }
+  const release = deps.holdTermination?.();
+  let result: BulkResult;
+  try {
+    result = await runBulk(
+      session,
+      {
+        bucket: input.bucket,
+        ...(keyFilter !== undefined ? { key: keyFilter } : {}),
+        ...(!bulk.allUploads ? { key: input.key, uploadId: input.uploadId } : {}),
+        allUploads: bulk.allUploads,
+        ...(bulk.prefix !== undefined ? { prefix: bulk.prefix } : {}),
+        ...(bulk.cutoff !== undefined ? { cutoff: bulk.cutoff } : {}),
+        dryRun: bulk.dryRun,
+        concurrency: bulk.concurrency,
+        verify: bulk.verify,
+        verifyAttempts: bulk.verifyAttempts,
+        ignoreMissing: bulk.ignoreMissing,
+        ...(input.requestPayer !== undefined ? { requestPayer: input.requestPayer } : {}),
+        ...(input.expectedBucketOwner !== undefined ? { expectedBucketOwner: input.expectedBucketOwner } : {}),
+        ...(input.ifMatchInitiatedTime !== undefined ? { ifMatchInitiatedTime: input.ifMatchInitiatedTime } : {}),
       },
-      ...(deps.sleep ? { sleep: deps.sleep } : {}),
-    },
-  );
-  progress?.done();
-  if (result.listingError !== undefined && result.uploads.length === 0) throw result.listingError;
-  if (plainJson) writeResultJson(result, (chunk) => io.stdout.write(chunk));
-  else await display(resultDocument(result));
-  if (result.interrupted) {
-    io.stdout.write('\n');
-    return EXIT_INTERRUPTED;
+      {
+        signal: io.signal,
+        cancel: io.cancel,
+        now: () => io.now(),
+        onProgress: (p) => {
+          progress?.update(p);
+          if (!large && p.selected >= LARGE_RUN) {
+            large = true;
+            void Promise.resolve(deps.largeRun?.()).catch(() => {});
+          }
+        },
+        ...(log ? { onOutcome: (u) => log.write(logRecord(input.bucket, u, new Date(io.now()))) } : {}),
+        onClockSkew: (skew, serverDate) => {
+          progress?.clear();
+          io.stderr.write(`${io.prog}: warning: ${clockSkewText(skew)} (S3's Date: ${serverDate.toUTCString()}); ages are measured against S3's clock\n`);
+        },
+        ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      },
+    );
+  } finally {
+    release?.();
+    log?.close();
   }
-  if (result.listingError !== undefined) throw result.listingError;
-  return bulkExitCode(result);
+  progress?.done();
+  state.bulkResult = result;
+  // nothing was selected before the listing failed: the error, as the single operation's
+  if (result.listing?.error !== undefined && result.uploads.length === 0 && !result.stopped) throw result.listing.error;
+  if (plainJson) writeResultJson(result, (chunk) => io.stdout.write(chunk));
+  else await out.display(resultDocument(result));
+  const code = bulkExitCode(result);
+  const signal = result.stopped && 'signal' in result.stopped ? result.stopped.signal : undefined;
+  // awscli errorhandler.py: KeyboardInterrupt writes a newline to stdout
+  if (signal === 'SIGINT') io.stdout.write('\n');
+  if (signal === undefined) {
+    // what kept the run from its end, as the AWS CLI words the error
+    const stopped = result.stopped;
+    const why = result.listing?.error ?? (stopped === undefined ? undefined : 'endpointDown' in stopped ? stopped.endpointDown : 'error' in stopped ? stopped.error : undefined);
+    if (why !== undefined) io.stderr.write(why instanceof CliError ? why.render() : `\n${String((why as Error)?.message ?? why)}\n`);
+  }
+  return code;
+}
+
+/** --log FILE, opened before anything is sent; a file that cannot be written stops the run. */
+async function openLog(io: Io, path: string): Promise<{ write: (line: string) => void; close: () => void }> {
+  const { pyOsErrorText } = await import('./py/errno.js');
+  let file: ReturnType<Io['openAppend']>;
+  try {
+    file = io.openAppend(path);
+  } catch (e) {
+    throw new UsageError(`Unable to open the --log file: ${pyOsErrorText(e, path)}`);
+  }
+  return {
+    write: (line) => {
+      try {
+        file.write(line);
+      } catch (e) {
+        throw new GeneralError(`The --log file could not be written: ${pyOsErrorText(e, path)}`);
+      }
+    },
+    close: () => {
+      try {
+        file.close();
+      } catch {
+        // every record was written when it was made
+      }
+    },
+  };
+}
+
+function clockSkewText(skewMs: number): string {
+  const s = Math.round(Math.abs(skewMs) / 1000);
+  const text = s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `this machine's clock is ${text} ${skewMs > 0 ? 'behind' : 'ahead of'} S3's`;
 }
 
 async function validate(io: Io, params: Map<string, unknown>, settings: Settings) {

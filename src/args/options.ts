@@ -89,6 +89,7 @@ export const BULK_OPTIONS: readonly OptionSpec[] = [
   { flag: '--verify', dest: 'verify', kind: 'flag', exactOnly: true },
   { flag: '--verify-attempts', dest: 'verifyAttempts', kind: 'value', exactOnly: true },
   { flag: '--ignore-missing', dest: 'ignoreMissing', kind: 'flag', exactOnly: true },
+  { flag: '--log', dest: 'log', kind: 'value', exactOnly: true },
 ];
 
 export const OPERATION_OPTIONS: readonly OptionSpec[] = [...MEMBER_OPTIONS, ...INPUT_OPTIONS, ...BULK_OPTIONS];

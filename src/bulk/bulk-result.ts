@@ -1,16 +1,13 @@
-// The bulk run's response document and exit code.
+// The bulk run's response document, its --log records, and its exit code.
 
-import { EXIT_GENERAL, EXIT_OK, EXIT_PARTIAL, EXIT_SERVICE } from '../errors.js';
+import { CliError, EXIT_GENERAL, EXIT_OK, EXIT_PARTIAL, EXIT_SERVICE } from '../errors.js';
 import { formatJson, pyJsonDumpsIndent4 } from '../output/json.js';
 import type { PyDict, PyValue } from '../output/pyvalue.js';
-import type { BulkResult, UploadOutcome } from './run-bulk.js';
+import { pyIsoformat } from '../py/datetime.js';
+import { describeError, type BulkResult, type StopReason, type UploadOutcome } from './run-bulk.js';
 
 /** datetime.isoformat() of an aware UTC time, as the AWS CLI prints timestamps. */
-export function isoTimestamp(d: Date): string {
-  const iso = d.toISOString(); // 2026-11-20T10:00:00.000Z
-  const ms = d.getUTCMilliseconds();
-  return `${iso.slice(0, 19)}${ms ? `.${String(ms).padStart(3, '0')}000` : ''}+00:00`;
-}
+export const isoTimestamp = pyIsoformat;
 
 function entry(u: UploadOutcome): PyDict {
   const m: PyDict = new Map<string, PyValue>([
@@ -20,41 +17,102 @@ function entry(u: UploadOutcome): PyDict {
   if (u.Initiated) m.set('Initiated', isoTimestamp(u.Initiated));
   m.set('Status', u.Status);
   if (u.Verified !== undefined) m.set('Verified', u.Verified);
-  if (u.Error) m.set('Error', new Map<string, PyValue>([['Code', u.Error.Code], ['Message', u.Error.Message]]));
+  if (u.Error) m.set('Error', errorDict(u.Error));
   return m;
 }
 
-export function summarize(r: BulkResult): { Selected: number; Aborted: number; AlreadyGone: number; Failed: number; Skipped: number } {
-  const n = { Selected: r.uploads.length, Aborted: 0, AlreadyGone: 0, Failed: 0, Skipped: 0 };
+function errorDict(e: { Code: string; Message: string }): PyDict {
+  return new Map<string, PyValue>([['Code', e.Code], ['Message', e.Message]]);
+}
+
+export interface Summary {
+  Selected: number;
+  Aborted: number;
+  AlreadyGone: number;
+  Unconfirmed: number;
+  Failed: number;
+  Skipped: number;
+}
+
+export function summarize(r: Pick<BulkResult, 'uploads'>): Summary {
+  const n: Summary = { Selected: r.uploads.length, Aborted: 0, AlreadyGone: 0, Unconfirmed: 0, Failed: 0, Skipped: 0 };
   for (const u of r.uploads) {
-    if (u.Status === 'Aborted' || u.Status === 'AlreadyGone' || u.Status === 'Failed' || u.Status === 'Skipped') n[u.Status]++;
+    if (u.Status === 'Aborted' || u.Status === 'AlreadyGone' || u.Status === 'Unconfirmed' || u.Status === 'Failed' || u.Status === 'Skipped') n[u.Status]++;
   }
   return n;
+}
+
+/** What ended the run early, in words: `signal SIGTERM`, or the error that stopped it. */
+export function stopText(s: StopReason): string {
+  if ('signal' in s) return `signal ${s.signal}`;
+  if ('endpointDown' in s) return `the endpoint stopped answering: ${s.endpointDown.message}`;
+  return s.error.message;
 }
 
 export function resultDocument(r: BulkResult): PyDict {
   return documentWith(r, r.uploads.map(entry));
 }
 
-function documentWith(r: BulkResult, uploads: PyValue[]): PyDict {
-  const s = summarize(r);
+function summaryDict(s: Summary): PyDict {
   const summary: PyDict = new Map<string, PyValue>([
     ['Selected', BigInt(s.Selected)],
     ['Aborted', BigInt(s.Aborted)],
     ['AlreadyGone', BigInt(s.AlreadyGone)],
+    ['Unconfirmed', BigInt(s.Unconfirmed)],
     ['Failed', BigInt(s.Failed)],
   ]);
   if (s.Skipped) summary.set('Skipped', BigInt(s.Skipped));
-  return new Map<string, PyValue>([
-    ['DryRun', r.dryRun],
-    ['Uploads', uploads],
-    ['Summary', summary],
-  ]);
+  return summary;
 }
 
-/** 0 all done; 1 some failed; 254 all failed with service errors; 255 all failed otherwise. */
+function documentWith(r: BulkResult, uploads: PyValue[]): PyDict {
+  const doc: PyDict = new Map<string, PyValue>([['DryRun', r.dryRun]]);
+  if (r.cutoff) doc.set('Cutoff', isoTimestamp(r.cutoff));
+  doc.set('Uploads', uploads);
+  if (r.listing) {
+    const listing: PyDict = new Map<string, PyValue>([
+      ['Complete', r.listing.complete],
+      ['Pages', BigInt(r.listing.pages)],
+    ]);
+    if (r.listing.error !== undefined) {
+      const d = describeError(r.listing.error);
+      listing.set('Error', errorDict(d));
+    }
+    doc.set('Listing', listing);
+  }
+  if (r.stopped) doc.set('Stopped', stopText(r.stopped));
+  doc.set('Summary', summaryDict(summarize(r)));
+  return doc;
+}
+
+/** One `--log` record: the upload's entry in the document, with its bucket and the time. */
+export function logRecord(bucket: string, u: UploadOutcome, now: Date): string {
+  const record: Record<string, unknown> = { Time: isoTimestamp(now), Bucket: bucket, Key: u.Key, UploadId: u.UploadId };
+  if (u.Initiated) record.Initiated = isoTimestamp(u.Initiated);
+  record.Status = u.Status;
+  if (u.Verified !== undefined) record.Verified = u.Verified;
+  if (u.Error) record.Error = { Code: u.Error.Code, Message: u.Error.Message };
+  return `${JSON.stringify(record)}\n`;
+}
+
+/** The Summary as one line of JSON, for stderr when stdout cannot take the document. */
+export function summaryLine(r: BulkResult): string {
+  return JSON.stringify(summarize(r));
+}
+
+const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
+/**
+ * How a bulk run ends: 128 + the signal's number when one stopped it; the listing's or the
+ * stopping error's code when the run could not get through its selection; otherwise 0 when every
+ * upload ended Aborted/AlreadyGone (or a dry run), 1 when some did not, 254 when none did and all
+ * for service errors, 255 when none did otherwise.
+ */
 export function bulkExitCode(r: BulkResult): number {
-  const failed = r.uploads.filter((u) => u.Status === 'Failed' || u.Status === 'Skipped');
+  if (r.stopped && 'signal' in r.stopped) return SIGNAL_EXIT[r.stopped.signal] ?? 130;
+  if (r.listing?.error !== undefined) return r.listing.error instanceof CliError ? r.listing.error.exitCode : EXIT_GENERAL;
+  if (r.stopped) return 'endpointDown' in r.stopped ? r.stopped.endpointDown.exitCode : r.stopped.error.exitCode;
+  const failed = r.uploads.filter((u) => u.Status === 'Failed' || u.Status === 'Skipped' || u.Status === 'Unconfirmed');
   if (failed.length === 0) return EXIT_OK;
   if (failed.length < r.uploads.length) return EXIT_PARTIAL;
   return failed.every((u) => u.errorExit === EXIT_SERVICE) ? EXIT_SERVICE : EXIT_GENERAL;
@@ -89,4 +147,30 @@ export function writeResultJson(r: BulkResult, write: (chunk: string) => void): 
     }
   });
   write(`${batch.join('')}\n    ]${frame.slice(at + marker.length)}`);
+}
+
+/**
+ * A result of the shape this run will produce: one upload of each status it can end in, the
+ * listing and the Summary. --query and the formatter are tried on it before the first request.
+ */
+export function sampleResult(
+  flags: { allUploads: boolean; dryRun: boolean; verify: boolean; ignoreMissing: boolean },
+  bucket: string,
+): BulkResult {
+  const when = new Date(Date.UTC(2026, 0, 1));
+  const statuses: UploadOutcome['Status'][] = flags.dryRun
+    ? flags.allUploads ? ['WouldAbort'] : ['WouldAbort', 'Failed', ...(flags.ignoreMissing ? (['AlreadyGone'] as const) : [])]
+    : ['Aborted', ...(flags.ignoreMissing ? (['AlreadyGone'] as const) : []), 'Unconfirmed', 'Failed', 'Skipped'];
+  const uploads = statuses.map((Status, i): UploadOutcome => {
+    const u: UploadOutcome = { Key: `${bucket}-sample-${i}`, UploadId: `sample-${i}`, Status };
+    if (flags.allUploads) u.Initiated = when;
+    if (flags.verify && !flags.dryRun && Status !== 'Skipped') u.Verified = Status === 'Aborted' || Status === 'AlreadyGone';
+    if (Status === 'Failed' || Status === 'Unconfirmed') u.Error = { Code: 'AccessDenied', Message: 'Access Denied' };
+    return u;
+  });
+  return {
+    dryRun: flags.dryRun,
+    uploads,
+    ...(flags.allUploads ? { cutoff: when, listing: { complete: true, pages: 1 } } : {}),
+  };
 }

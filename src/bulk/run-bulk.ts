@@ -1,9 +1,13 @@
 // Bulk cleanup: select in-progress multipart uploads (all of a bucket, or one), abort them with
 // bounded concurrency while the listing goes on, optionally verify with ListParts that no part
-// survived, and account for every selected upload exactly once whatever fails.
+// survived, and account for every selected upload exactly once whatever ends the run: a signal,
+// a listing that fails partway, an endpoint that stops answering.
+//
+// What can never happen by accident: an upload initiated after the cutoff is never selected, and
+// the cutoff is measured against S3's clock (the Date of the listing) when S3 sends one.
 
 import { setMaxListeners } from 'node:events';
-import { CliError, ConfigError, GeneralError, ServiceError } from '../errors.js';
+import { CliError, ConfigError, GeneralError, ServiceError, TransportError, UnreadableResponseError, UsageError } from '../errors.js';
 
 export interface UploadRef {
   Key: string;
@@ -17,9 +21,12 @@ export interface BulkSession {
   }, signal?: AbortSignal): Promise<{ RequestCharged?: string }>;
   listMultipartUploads(input: {
     Bucket: string; Prefix?: string; KeyMarker?: string; UploadIdMarker?: string; MaxUploads?: number; RequestPayer?: string; ExpectedBucketOwner?: string;
-  }, signal?: AbortSignal): Promise<{ uploads: UploadRef[]; truncated: boolean; nextKeyMarker?: string; nextUploadIdMarker?: string }>;
+  }, signal?: AbortSignal): Promise<{ uploads: UploadRef[]; truncated: boolean; nextKeyMarker?: string; nextUploadIdMarker?: string; serverDate?: Date }>;
   listParts(input: { Bucket: string; Key: string; UploadId: string; RequestPayer?: string; ExpectedBucketOwner?: string }, signal?: AbortSignal): Promise<{ parts: number }>;
 }
+
+/** Which uploads are old enough: older than an age (on S3's clock), or initiated before a time. */
+export type Cutoff = { ageMs: number } | { before: Date };
 
 export interface BulkOptions {
   bucket: string;
@@ -28,8 +35,8 @@ export interface BulkOptions {
   uploadId?: string;
   allUploads: boolean;
   prefix?: string;
-  /** select uploads initiated strictly before this instant */
-  olderThan?: Date;
+  /** with allUploads: select uploads initiated strictly before the cutoff */
+  cutoff?: Cutoff;
   dryRun: boolean;
   concurrency: number;
   verify: boolean;
@@ -42,7 +49,7 @@ export interface BulkOptions {
   pageSize?: number;
 }
 
-export type UploadStatus = 'Aborted' | 'AlreadyGone' | 'Failed' | 'WouldAbort' | 'Skipped';
+export type UploadStatus = 'Aborted' | 'AlreadyGone' | 'Unconfirmed' | 'Failed' | 'WouldAbort' | 'Skipped';
 
 export interface UploadOutcome extends UploadRef {
   Status: UploadStatus | 'Pending';
@@ -56,25 +63,61 @@ export interface BulkProgress {
   selected: number;
   aborted: number;
   failed: number;
+  unconfirmed: number;
   listingDone: boolean;
+  /** the resolved cutoff, once the first listing page has come */
+  cutoff?: Date;
 }
+
+export interface ListingState {
+  complete: boolean;
+  pages: number;
+  /** what stopped the listing partway */
+  error?: unknown;
+}
+
+/** Why a run ended before it had tried every selected upload. */
+export type StopReason =
+  | { signal: string }
+  /** the endpoint stopped answering: a call got no answer while no other call got one */
+  | { endpointDown: TransportError }
+  /** the caller's own reason (the --log file could not be written) */
+  | { error: CliError };
 
 export interface BulkResult {
   dryRun: boolean;
   uploads: UploadOutcome[];
-  /** an error that stopped the listing (the run still reports what it did) */
-  listingError?: unknown;
-  interrupted: boolean;
+  /** with allUploads: the instant the cutoff resolved to */
+  cutoff?: Date;
+  /** with allUploads: how far the listing got */
+  listing?: ListingState;
+  stopped?: StopReason;
 }
 
 export interface BulkDeps {
+  /** the first signal: start nothing new, let what is in flight finish */
   signal: AbortSignal;
+  /** the second signal: cancel what is in flight */
+  cancel?: AbortSignal;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   onProgress?: (p: BulkProgress) => void;
+  /**
+   * Each upload's outcome, as soon as it is known (and each selected upload of a dry run). When it
+   * throws, the run stops as on a signal (StopReason.error).
+   */
+  onOutcome?: (u: UploadOutcome) => void;
+  /** the local clock differs from S3's by more than CLOCK_SKEW_WARN_MS */
+  onClockSkew?: (skewMs: number, serverDate: Date) => void;
   random?: () => number;
+  /** the local clock, ms since the epoch */
+  now?: () => number;
 }
 
-const RETRYABLE_CODES = new Set(['SlowDown', 'InternalError', 'ServiceUnavailable', 'RequestTimeout', 'Throttling', 'ThrottlingException', 'RequestThrottled', 'TooManyRequestsException', '500', '502', '503', '504']);
+/** Between the local clock and S3's, a difference worth telling the operator about. */
+export const CLOCK_SKEW_WARN_MS = 5 * 60_000;
+
+// S3 answered, but not yet: worth more rounds of our own once the client's retries are used up
+const THROTTLED_CODES = new Set(['SlowDown', 'InternalError', 'ServiceUnavailable', 'RequestTimeout', 'Throttling', 'ThrottlingException', 'RequestThrottled', 'TooManyRequestsException', '500', '502', '503', '504']);
 
 function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -89,8 +132,9 @@ function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-function describe(err: unknown): { Code: string; Message: string; exit: number } {
+export function describeError(err: unknown): { Code: string; Message: string; exit: number } {
   if (err instanceof ServiceError) return { Code: err.code, Message: err.serviceMessage, exit: err.exitCode };
+  if (err instanceof TransportError && err.failure === 'cancelled') return { Code: 'Interrupted', Message: 'cancelled before S3 answered', exit: err.exitCode };
   // not constructor.name: the bundler renames classes
   if (err instanceof GeneralError) return { Code: 'RequestFailed', Message: err.message, exit: err.exitCode };
   if (err instanceof ConfigError) return { Code: 'ConfigurationError', Message: err.message, exit: err.exitCode };
@@ -99,18 +143,37 @@ function describe(err: unknown): { Code: string; Message: string; exit: number }
   return { Code: e?.name ?? 'Error', Message: e?.message ?? String(err), exit: 255 };
 }
 
-function isRetryable(err: unknown): boolean {
-  if (err instanceof ServiceError) return RETRYABLE_CODES.has(err.code) || (err.httpStatus !== undefined && err.httpStatus >= 500);
-  // connection failures, resets and timeouts: the SDK already retried them, try again later
-  return err instanceof GeneralError;
+/**
+ * S3 answered, but not with something to act on: an error that says "try again later" (after the
+ * client's own retries), or a success whose body was cut short or garbled.
+ */
+function isRetriedByRun(err: unknown): boolean {
+  if (err instanceof UnreadableResponseError) return true;
+  return err instanceof ServiceError && (THROTTLED_CODES.has(err.code) || (err.httpStatus !== undefined && err.httpStatus >= 500));
 }
 
 function isNoSuchUpload(err: unknown): err is ServiceError {
   return err instanceof ServiceError && err.code === 'NoSuchUpload';
 }
 
-/** Rounds of our own on top of the client's retries, for errors that outlived them. */
-const EXTRA_ROUNDS = 3;
+/** Some attempt of this call reached S3 and got no answer: S3 may have carried it out. */
+function mayHaveApplied(err: unknown): boolean {
+  if (err instanceof TransportError) return err.mayHaveApplied;
+  return err instanceof ServiceError && err.earlierAttemptMayHaveApplied;
+}
+
+/** The call got no answer because the endpoint could not be reached or never answered. */
+function isUnreachable(err: unknown): err is TransportError {
+  return err instanceof TransportError && (err.failure === 'connect' || err.failure === 'timeout' || err.failure === 'tls');
+}
+
+/**
+ * Rounds of our own on top of the client's retries (max_attempts), only for answers that say
+ * "later" (SlowDown, 503, 500) and successes whose body could not be read: 1, 2 and 4 seconds
+ * apart (with jitter). A call that got no answer is not tried again by the run: the client's
+ * attempts already bound it.
+ */
+export const EXTRA_ROUNDS = 3;
 
 /** An async queue whose producer waits while it is full. */
 class Channel<T> {
@@ -145,40 +208,86 @@ class Channel<T> {
   }
 }
 
+/** The instant a cutoff stands for, given S3's clock (or the local one). */
+function resolveCutoff(cutoff: Cutoff, now: number): Date {
+  return 'before' in cutoff ? cutoff.before : new Date(now - cutoff.ageMs);
+}
+
 export async function runBulk(session: BulkSession, opts: BulkOptions, deps: BulkDeps): Promise<BulkResult> {
   const sleep = deps.sleep ?? defaultSleep;
   const random = deps.random ?? Math.random;
-  // every request in flight listens on the signal: one derived signal that may have many
-  // listeners, instead of Node's MaxListenersExceededWarning on stderr past 10 requests
-  const controller = new AbortController();
-  const signal = controller.signal;
-  setMaxListeners(0, signal);
-  const stop = () => controller.abort(deps.signal.reason);
-  if (deps.signal.aborted) stop();
-  else deps.signal.addEventListener('abort', stop, { once: true });
+  const localNow = deps.now ?? Date.now;
+  // two signals of our own: `stopping` (start nothing new; also ends our backoffs) and
+  // `cancelling` (every request in flight listens: one derived signal that may have many
+  // listeners, instead of Node's MaxListenersExceededWarning on stderr past 10 requests)
+  const stopper = new AbortController();
+  const canceller = new AbortController();
+  const stopping = stopper.signal;
+  const cancelling = canceller.signal;
+  setMaxListeners(0, cancelling);
+  let stopped: StopReason | undefined;
+  const stop = (why: StopReason) => {
+    stopped ??= why;
+    stopper.abort();
+  };
+  const onSignal = () => stop({ signal: String(deps.signal.reason ?? 'SIGINT') });
+  const onCancel = () => {
+    onSignal();
+    canceller.abort();
+  };
+  if (deps.signal.aborted) onSignal();
+  else deps.signal.addEventListener('abort', onSignal, { once: true });
+  if (deps.cancel?.aborted) onCancel();
+  else deps.cancel?.addEventListener('abort', onCancel, { once: true });
+
   const uploads: UploadOutcome[] = [];
-  const progress: BulkProgress = { selected: 0, aborted: 0, failed: 0, listingDone: false };
+  const progress: BulkProgress = { selected: 0, aborted: 0, failed: 0, unconfirmed: 0, listingDone: false };
   const tick = () => deps.onProgress?.(progress);
   const channel = new Channel<UploadOutcome>(Math.max(opts.concurrency, 1) * 2);
   const common = {
     ...(opts.requestPayer !== undefined ? { RequestPayer: opts.requestPayer } : {}),
     ...(opts.expectedBucketOwner !== undefined ? { ExpectedBucketOwner: opts.expectedBucketOwner } : {}),
   };
-  let listingError: unknown;
+  const listing: ListingState = { complete: false, pages: 0 };
+  let cutoff: Date | undefined;
+  /** how many calls S3 has answered (with success or an error) */
+  let answers = 0;
+
+  const settle = (u: UploadOutcome, status: UploadStatus) => {
+    u.Status = status;
+    if (status === 'Aborted' || status === 'AlreadyGone') progress.aborted++;
+    else if (status === 'Failed') progress.failed++;
+    else if (status === 'Unconfirmed') progress.unconfirmed++;
+    try {
+      deps.onOutcome?.(u);
+    } catch (e) {
+      // the record of what was done cannot be kept: start nothing more
+      stop({ error: e instanceof CliError ? e : new GeneralError(String((e as Error)?.message ?? e)) });
+    }
+    tick();
+  };
 
   /**
-   * Runs one request, again after a backoff when it fails with a transient error that the
-   * client's own retries did not get past. `failures` counts the transient failures seen.
+   * Runs one request; again after a backoff when S3 answered "later" past the client's own
+   * retries (EXTRA_ROUNDS); stops the run when the endpoint no longer answers anyone. `history`
+   * collects whether an earlier round may have been carried out.
    */
-  const withRetries = async <T>(call: () => Promise<T>, failures: { count: number } = { count: 0 }): Promise<T> => {
+  const call = async <T>(request: () => Promise<T>, history: { mayHaveApplied: boolean } = { mayHaveApplied: false }): Promise<T> => {
     for (let round = 0; ; round++) {
+      const answeredBefore = answers;
       try {
-        return await call();
+        const out = await request();
+        answers++;
+        return out;
       } catch (e) {
-        if (signal.aborted || round >= EXTRA_ROUNDS || !isRetryable(e)) throw e;
-        failures.count++;
-        await sleep(Math.min(1000 * 2 ** round, 8000) * (0.5 + random() / 2), signal);
-        if (signal.aborted) throw e;
+        if (e instanceof ServiceError || e instanceof UnreadableResponseError) answers++;
+        // a success status whose body could not be read: S3 did it
+        if (mayHaveApplied(e) || e instanceof UnreadableResponseError) history.mayHaveApplied = true;
+        // a dead endpoint, or one that never answers, ends the run within one call's bound
+        if (isUnreachable(e) && answers === answeredBefore) stop({ endpointDown: e });
+        if (stopping.aborted || round >= EXTRA_ROUNDS || !isRetriedByRun(e)) throw e;
+        await sleep(Math.min(1000 * 2 ** round, 8000) * (0.5 + random() / 2), stopping);
+        if (stopping.aborted) throw e;
       }
     }
   };
@@ -195,6 +304,25 @@ export async function runBulk(session: BulkSession, opts: BulkOptions, deps: Bul
     await channel.put(outcome);
   };
 
+  /** On the first page: the local clock's skew, and the cutoff on S3's clock (when S3 sent a Date). */
+  const fixCutoff = (serverDate: Date | undefined) => {
+    const local = localNow();
+    if (serverDate) {
+      const skew = serverDate.getTime() - local;
+      // an HTTP date has whole seconds: a second's difference is only the rounding
+      if (Math.abs(skew) > CLOCK_SKEW_WARN_MS) deps.onClockSkew?.(skew, serverDate);
+    }
+    const now = serverDate?.getTime() ?? local;
+    const c = opts.cutoff;
+    if (c === undefined) return;
+    const at = resolveCutoff(c, now);
+    if ('before' in c && at.getTime() > now) {
+      throw new UsageError(`The --older-than time ${at.toISOString()} is after S3's clock (${new Date(now).toISOString()}): uploads started a second ago would be selected.`);
+    }
+    cutoff = at;
+    progress.cutoff = at;
+  };
+
   const produce = async () => {
     try {
       if (!opts.allUploads) {
@@ -206,8 +334,11 @@ export async function runBulk(session: BulkSession, opts: BulkOptions, deps: Bul
       let keyMarker: string | undefined;
       let uploadIdMarker: string | undefined;
       const prefix = opts.key ?? opts.prefix;
+      // --older-than 0s selects every upload, whatever S3's clock says of the newest
+      const everything = opts.cutoff === undefined || ('ageMs' in opts.cutoff && opts.cutoff.ageMs <= 0);
+      let first = true;
       for (;;) {
-        if (signal.aborted) return;
+        if (stopping.aborted) return;
         const input = {
           Bucket: opts.bucket,
           ...(prefix !== undefined ? { Prefix: prefix } : {}),
@@ -216,25 +347,33 @@ export async function runBulk(session: BulkSession, opts: BulkOptions, deps: Bul
           MaxUploads: opts.pageSize ?? 1000,
           ...common,
         };
-        const page = await withRetries(() => session.listMultipartUploads(input, signal));
+        const page = await call(() => session.listMultipartUploads(input, cancelling));
+        listing.pages++;
+        if (first) fixCutoff(page.serverDate);
+        first = false;
+        const before = cutoff?.getTime() ?? Infinity;
         for (const u of page.uploads) {
-          if (signal.aborted) return;
+          if (stopping.aborted) return;
           if (opts.key !== undefined && u.Key !== opts.key) continue;
           if (opts.prefix !== undefined && !u.Key.startsWith(opts.prefix)) continue;
-          if (opts.olderThan !== undefined && !(u.Initiated && u.Initiated.getTime() < opts.olderThan.getTime())) continue;
+          if (!everything && !(u.Initiated && u.Initiated.getTime() < before)) continue;
           await select(u);
         }
-        if (!page.truncated) return;
+        if (!page.truncated) {
+          listing.complete = true;
+          return;
+        }
         const nextKey = page.nextKeyMarker ?? page.uploads.at(-1)?.Key;
         const nextId = page.nextUploadIdMarker ?? page.uploads.at(-1)?.UploadId;
         if (nextKey === undefined || (nextKey === keyMarker && nextId === uploadIdMarker)) {
-          throw new Error('ListMultipartUploads reported more uploads but gave no marker to continue from');
+          throw new GeneralError('ListMultipartUploads reported more uploads but gave no marker to continue from');
         }
         keyMarker = nextKey;
         uploadIdMarker = nextId;
       }
     } catch (e) {
-      if (!signal.aborted) listingError = e;
+      // a signal's cancellation is not the listing's failure
+      if (!(cancelling.aborted && e instanceof TransportError && e.failure === 'cancelled')) listing.error = e;
     } finally {
       progress.listingDone = true;
       channel.close();
@@ -243,39 +382,38 @@ export async function runBulk(session: BulkSession, opts: BulkOptions, deps: Bul
   };
 
   /** 'done': S3 confirmed the abort; otherwise the NoSuchUpload error S3 answered. */
-  const abortOnce = async (u: UploadOutcome): Promise<'done' | ServiceError> => {
-    const failures = { count: 0 };
+  const abortOnce = async (u: UploadOutcome, history: { mayHaveApplied: boolean }): Promise<'done' | ServiceError> => {
     try {
-      await withRetries(
+      await call(
         () =>
           session.abortMultipartUpload(
             {
               Bucket: opts.bucket, Key: u.Key, UploadId: u.UploadId, ...common,
               ...(opts.ifMatchInitiatedTime !== undefined ? { IfMatchInitiatedTime: opts.ifMatchInitiatedTime } : {}),
             },
-            signal,
+            cancelling,
           ),
-        failures,
+        history,
       );
       return 'done';
     } catch (e) {
-      // an earlier attempt of ours failed in transit: it most likely took effect (a reset after
-      // S3 applied the abort), so the upload is gone because of us and was not already gone
-      // (the client's own retries count too: a reset, then NoSuchUpload on its retry)
-      const mayHaveApplied = failures.count > 0 || (e instanceof ServiceError && e.earlierAttemptMayHaveApplied);
-      if (isNoSuchUpload(e)) return mayHaveApplied ? 'done' : e;
+      // an earlier attempt of ours got no answer: it most likely took effect (a reset after S3
+      // applied the abort), so the upload is gone because of us and was not already gone (the
+      // client's own retries count too: a reset, then NoSuchUpload on its retry)
+      if (isNoSuchUpload(e)) return history.mayHaveApplied ? 'done' : e;
       // the same, when the retry's NoSuchUpload came cut short: a 404 whose body named no code
       // (every 404 S3 gives this request means the upload, or its whole bucket, is gone)
-      if (mayHaveApplied && e instanceof ServiceError && e.httpStatus === 404 && e.code === '404') return 'done';
+      if (history.mayHaveApplied && e instanceof ServiceError && e.httpStatus === 404 && e.code === '404') return 'done';
       throw e;
     }
   };
 
-  const verify = async (u: UploadOutcome): Promise<boolean> => {
+  /** ListParts until no part is listed, aborting again between checks. */
+  const verify = async (u: UploadOutcome, history: { mayHaveApplied: boolean }): Promise<boolean | 'stopped'> => {
     for (let attempt = 1; attempt <= opts.verifyAttempts; attempt++) {
       let parts: number;
       try {
-        parts = (await withRetries(() => session.listParts({ Bucket: opts.bucket, Key: u.Key, UploadId: u.UploadId, ...common }, signal))).parts;
+        parts = (await call(() => session.listParts({ Bucket: opts.bucket, Key: u.Key, UploadId: u.UploadId, ...common }, cancelling))).parts;
       } catch (e) {
         if (isNoSuchUpload(e)) return true;
         throw e;
@@ -283,57 +421,91 @@ export async function runBulk(session: BulkSession, opts: BulkOptions, deps: Bul
       if (parts === 0) return true;
       if (attempt === opts.verifyAttempts) return false;
       // a part upload that was in flight during the abort can still land: abort again
-      await sleep(Math.min(200 * 2 ** (attempt - 1), 5000) * (0.5 + random() / 2), signal);
-      if (signal.aborted) throw new Error('interrupted');
-      await abortOnce(u);
+      await sleep(Math.min(200 * 2 ** (attempt - 1), 5000) * (0.5 + random() / 2), stopping);
+      if (stopping.aborted) return 'stopped';
+      await abortOnce(u, history);
     }
     return false;
+  };
+
+  /** A single upload's dry run asks S3 (read-only) whether the upload exists. */
+  const checkExists = async (u: UploadOutcome) => {
+    try {
+      await call(() => session.listParts({ Bucket: opts.bucket, Key: u.Key, UploadId: u.UploadId, ...common }, cancelling));
+      settle(u, 'WouldAbort');
+    } catch (e) {
+      if (isNoSuchUpload(e) && opts.ignoreMissing) return settle(u, 'AlreadyGone');
+      fail(u, e, { mayHaveApplied: false });
+    }
+  };
+
+  const fail = (u: UploadOutcome, e: unknown, history: { mayHaveApplied: boolean }) => {
+    const d = describeError(e);
+    u.Error = { Code: d.Code, Message: d.Message };
+    u.errorExit = d.exit;
+    if (opts.verify && !opts.dryRun) u.Verified = false;
+    // sent and never answered, or answered "later" after an attempt that was never answered:
+    // S3 may have carried it out. Failed means S3 said no (or it never reached S3).
+    const unanswered = e instanceof TransportError || (e instanceof ServiceError && (e.httpStatus ?? 0) >= 500);
+    if (unanswered && (history.mayHaveApplied || mayHaveApplied(e))) return settle(u, 'Unconfirmed');
+    if (e instanceof TransportError && e.failure === 'cancelled') {
+      // cancelled before anything reached S3
+      delete u.Error;
+      delete u.errorExit;
+      delete u.Verified;
+      return settle(u, 'Skipped');
+    }
+    settle(u, 'Failed');
   };
 
   const work = async () => {
     for (;;) {
       const u = await channel.take();
       if (u === undefined) return;
-      if (signal.aborted) {
-        u.Status = 'Skipped';
+      if (stopping.aborted) {
+        settle(u, 'Skipped');
         continue;
       }
       if (opts.dryRun) {
-        u.Status = 'WouldAbort';
+        if (opts.allUploads) settle(u, 'WouldAbort');
+        else await checkExists(u);
         continue;
       }
-      let confirmed = false;
+      const history = { mayHaveApplied: false };
+      let first: 'done' | ServiceError;
       try {
-        const first = await abortOnce(u);
+        first = await abortOnce(u, history);
         if (first !== 'done' && !opts.ignoreMissing) throw first;
-        confirmed = true;
-        u.Status = first === 'done' ? 'Aborted' : 'AlreadyGone';
-        if (opts.verify) {
-          const ok = await verify(u);
-          u.Verified = ok;
-          if (!ok) {
-            u.Status = 'Failed';
-            u.Error = { Code: 'PartsRemain', Message: `parts were still listed after ${opts.verifyAttempts} checks` };
+      } catch (e) {
+        fail(u, e, history);
+        continue;
+      }
+      const status = first === 'done' ? 'Aborted' : 'AlreadyGone';
+      if (opts.verify) {
+        // the abort is confirmed: what happens now only decides whether it is verified
+        let ok: boolean | 'stopped';
+        try {
+          ok = await verify(u, history);
+        } catch (e) {
+          if (e instanceof TransportError && e.failure === 'cancelled') ok = 'stopped';
+          else {
+            u.Verified = false;
+            const d = describeError(e);
+            u.Error = { Code: d.Code, Message: d.Message };
+            u.errorExit = d.exit;
+            settle(u, 'Failed');
+            continue;
           }
         }
-        if (u.Status !== 'Failed') progress.aborted++;
-        else progress.failed++;
-      } catch (e) {
-        u.Status = 'Failed';
-        if (signal.aborted) {
-          u.Error = {
-            Code: 'Interrupted',
-            Message: confirmed ? 'interrupted before the abort was verified' : 'interrupted before S3 confirmed the abort',
-          };
-        } else {
-          const d = describe(e);
-          u.Error = { Code: d.Code, Message: d.Message };
-          u.errorExit = d.exit;
+        // stopped between checks: the abort was confirmed, the parts not yet
+        u.Verified = ok === true;
+        if (ok === false) {
+          u.Error = { Code: 'PartsRemain', Message: `parts were still listed after ${opts.verifyAttempts} checks` };
+          settle(u, 'Failed');
+          continue;
         }
-        if (opts.verify) u.Verified = false;
-        progress.failed++;
       }
-      tick();
+      settle(u, status);
     }
   };
 
@@ -341,9 +513,15 @@ export async function runBulk(session: BulkSession, opts: BulkOptions, deps: Bul
     const workers = Array.from({ length: Math.max(1, opts.concurrency) }, work);
     await Promise.all([produce(), ...workers]);
   } finally {
-    deps.signal.removeEventListener('abort', stop);
+    deps.signal.removeEventListener('abort', onSignal);
+    deps.cancel?.removeEventListener('abort', onCancel);
   }
-  for (const u of channel.drain()) u.Status = 'Skipped';
-  for (const u of uploads) if (u.Status === 'Pending') u.Status = 'Skipped';
-  return { dryRun: opts.dryRun, uploads, ...(listingError !== undefined ? { listingError } : {}), interrupted: signal.aborted };
+  for (const u of channel.drain()) settle(u, 'Skipped');
+  for (const u of uploads) if (u.Status === 'Pending') settle(u, 'Skipped');
+  return {
+    dryRun: opts.dryRun,
+    uploads,
+    ...(opts.allUploads ? { listing, ...(cutoff ? { cutoff } : {}) } : {}),
+    ...(stopped ? { stopped } : {}),
+  };
 }

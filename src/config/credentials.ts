@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { CliError, ConfigError, GeneralError, ServiceError } from '../errors.js';
 import type { FileSystem } from '../io.js';
 import { pyDecodeUtf8, pyRepr, pyStr, pyTypeName, type PyValue } from '../output/pyvalue.js';
+import { pyIsoformat } from '../py/datetime.js';
 import { pyOsErrorText } from '../py/errno.js';
 import { expandUser, type IniSection, type IniValue, pyStrip, readIniFile, shlexSplit, ShlexError } from './ini.js';
 import { configuredEndpointUrl, type Env, pyInt, type Settings } from './settings.js';
@@ -359,20 +360,13 @@ function pyJsonDumps(value: unknown, sortKeys: boolean, compact = false): string
     if (typeof v === 'string') return quote(v);
     if (typeof v === 'number' || typeof v === 'bigint') return String(v);
     if (typeof v === 'boolean') return v ? 'true' : 'false';
-    if (v instanceof Date) return quote(pyIsoFormat(v));
+    if (v instanceof Date) return quote(pyIsoformat(v));
     if (Array.isArray(v)) return `[${v.map(dump).join(item)}]`;
     let entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
     if (sortKeys) entries = entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, x]) => `${quote(k)}${key}${dump(x)}`).join(item)}}`;
   };
   return dump(value);
-}
-
-/** datetime.isoformat() of an aware UTC datetime: `2024-01-01T00:00:00+00:00` (microseconds if any). */
-function pyIsoFormat(d: Date): string {
-  const base = d.toISOString().replace(/\.\d{3}Z$/, '');
-  const ms = d.getUTCMilliseconds();
-  return `${base}${ms ? `.${String(ms * 1000).padStart(6, '0')}` : ''}+00:00`;
 }
 
 /** An expiry time as dateutil.parser.parse reads the ISO forms AWS sends. */

@@ -154,6 +154,7 @@ const SYNOPSIS: HelpBlock[] = [
         '[--concurrency <value>]',
         '[--verify [--verify-attempts <value>]]',
         '[--ignore-missing]',
+        '[--log <value>]',
         '[the other options above, except --upload-id]',
       ],
       0,
@@ -222,24 +223,24 @@ function S3ABORT_OPTIONS(): HelpBlock[] {
     own(
       para(
         7,
-        "The options below are s3abort's own: the AWS CLI does not have them. They match only when spelled out in full (as {b:--option value} or {b:--option=value}), never as abbreviations, so that every abbreviation the AWS CLI accepts keeps its meaning. Any of {b:--dry-run}, {b:--concurrency}, {b:--verify} and {b:--ignore-missing} also works for the single upload named by {b:--key} and {b:--upload-id}.",
+        "The options below are s3abort's own: the AWS CLI does not have them. They match only when spelled out in full (as {b:--option value} or {b:--option=value}), never as abbreviations, so that every abbreviation the AWS CLI accepts keeps its meaning. Any of {b:--dry-run}, {b:--concurrency}, {b:--verify}, {b:--ignore-missing} and {b:--log} also works for the single upload named by {b:--key} and {b:--upload-id}.",
       ),
     ),
     ...opt(
       '--all-uploads',
       'boolean',
-      'Aborts every in-progress multipart upload of {b:--bucket} instead of the one named by {b:--upload-id} (which is then not allowed). The uploads are listed with ListMultipartUploads, page after page, following both the key marker and the upload-id marker. With {b:--key}, only the uploads of exactly that key are selected.',
+      'Aborts the in-progress multipart uploads of {b:--bucket} initiated more than 24 hours ago (see {b:--older-than}), instead of the one named by {b:--upload-id} (which is then not allowed). The uploads are listed with ListMultipartUploads, page after page, following both the key marker and the upload-id marker. With {b:--key}, only the uploads of exactly that key are selected.',
     ),
     ...opt('--prefix', 'string', 'With {b:--all-uploads}: selects only the uploads whose key starts with this prefix.'),
     ...opt(
       '--older-than',
       'string',
-      'With {b:--all-uploads}: selects only the uploads initiated before now minus this age (a whole number followed by {b:s}, {b:m}, {b:h}, {b:d} or {b:w}, such as {b:90s}, {b:36h} or {b:7d}), or before this timestamp.',
+      'With {b:--all-uploads}: selects only the uploads initiated before now minus this age (a whole number followed by {b:s}, {b:m}, {b:h}, {b:d} or {b:w}, such as {b:90s}, {b:36h} or {b:7d}), or before this timestamp. Without it, the age is {b:24h}: an upload started in the last day may still be written to. {b:0s} selects every upload. Ages are measured against S3\'s clock (the {b:Date} of the listing), so that a skewed local clock cannot make a fresh upload look old; a skew above five minutes is reported on stderr. A timestamp after now ({b:23:59}, {b:Friday}) and a number without a unit are refused. The result states the cutoff it used ({b:Cutoff}), and so does the progress line.',
     ),
     ...opt(
       '--dry-run',
       'boolean',
-      'Selects and reports the uploads, each with the status {b:WouldAbort}, and aborts nothing.',
+      'Selects and reports the uploads, each with the status {b:WouldAbort}, and aborts nothing. For a single upload ({b:--upload-id}), ListParts first checks that it exists: one that does not is reported {b:NoSuchUpload}, as the abort would report it.',
     ),
     ...opt(
       '--concurrency',
@@ -260,6 +261,11 @@ function S3ABORT_OPTIONS(): HelpBlock[] {
       '--ignore-missing',
       'boolean',
       'Counts {b:NoSuchUpload} on abort as already gone (status {b:AlreadyGone}) instead of a failure, so that running the same cleanup again succeeds.',
+    ),
+    ...opt(
+      '--log',
+      'string',
+      'Appends one line of JSON per upload to this file as soon as its outcome is known (and one per selected upload in a dry run): the fields of its {b:Uploads} entry, with {b:Time} and {b:Bucket}. Each line is written before the next outcome, so that even a process killed with SIGKILL leaves a record of every upload it finished.',
     ),
   ];
 }
@@ -368,7 +374,7 @@ const OUTPUT: HelpBlock[] = [
   own(
     para(
       7,
-      "With s3abort's own options (any of {b:--all-uploads}, {b:--dry-run}, {b:--concurrency}, {b:--verify}, {b:--ignore-missing}), the output is instead a document with {b:DryRun} (boolean), {b:Uploads} (one entry per selected upload: {b:Key}, {b:UploadId}, {b:Initiated}, {b:Status}, and {b:Verified} or {b:Error} where they apply) and {b:Summary} (the counts by status). {b:Status} is {b:Aborted}, {b:AlreadyGone}, {b:Failed}, {b:WouldAbort} or {b:Skipped}. The exit code is 0 when every upload ended {b:Aborted} or {b:AlreadyGone}, 1 when some failed, 254 or 255 when all failed, and 130 on Ctrl-C.",
+      "With s3abort's own options (any of {b:--all-uploads}, {b:--dry-run}, {b:--concurrency}, {b:--verify}, {b:--ignore-missing}), the output is instead a document with {b:DryRun} (boolean), {b:Cutoff} (with {b:--all-uploads}: the time an upload must have been initiated before), {b:Uploads} (one entry per selected upload: {b:Key}, {b:UploadId}, {b:Initiated}, {b:Status}, and {b:Verified} or {b:Error} where they apply), {b:Listing} (with {b:--all-uploads}: {b:Complete}, {b:Pages}, and the {b:Error} that stopped it), {b:Stopped} (what ended the run early, if anything) and {b:Summary} (the counts by status). {b:Status} is {b:Aborted}, {b:AlreadyGone}, {b:Unconfirmed} (the request was sent and no answer came: S3 may have carried it out; a run with {b:--ignore-missing} settles it), {b:Failed} (S3 said no, or the request never reached it), {b:WouldAbort} or {b:Skipped}. The exit code is 0 when every upload ended {b:Aborted} or {b:AlreadyGone}, 1 when some did not, 254 or 255 when none did, the listing's error code when the listing stopped partway, 130, 143 or 129 after SIGINT, SIGTERM or SIGHUP (which stop the run and let the aborts in flight finish; a second signal cancels them), and 120 when standard output could not be written.",
     ),
   ),
 ];

@@ -29,7 +29,7 @@ describe('bulk cleanup against moto_server', () => {
       Summary: Record<string, number>;
     };
     expect(doc.DryRun).toBe(false);
-    expect(doc.Summary).toEqual({ Selected: 4, Aborted: 4, AlreadyGone: 0, Failed: 0 });
+    expect(doc.Summary).toEqual({ Selected: 4, Aborted: 4, AlreadyGone: 0, Unconfirmed: 0, Failed: 0 });
     expect(doc.Uploads.map((u) => u.UploadId).sort()).toEqual(a.map((u) => u.id).sort());
     expect(doc.Uploads.map((u) => u.Key)).toEqual(['a/1', 'a/2', 'a/2', 'a/deep/3 with space']);
     for (const u of doc.Uploads) {
@@ -44,7 +44,7 @@ describe('bulk cleanup against moto_server', () => {
     // a second run finds nothing under a/ and leaves the rest alone
     const again = await runCli(['--endpoint-url', moto.url, '--bucket', 'bulk', '--all-uploads', '--prefix', 'a/', '--ignore-missing']);
     expect(again).toMatchObject({ code: 0, stderr: '' });
-    expect(JSON.parse(again.stdout).Summary).toEqual({ Selected: 0, Aborted: 0, AlreadyGone: 0, Failed: 0 });
+    expect(JSON.parse(again.stdout).Summary).toEqual({ Selected: 0, Aborted: 0, AlreadyGone: 0, Unconfirmed: 0, Failed: 0 });
     expect(await listUploads(moto, 'bulk')).toHaveLength(4);
   });
 });

@@ -32,6 +32,7 @@ describe('defaults and activation', () => {
     [{ verify: true }],
     [{ ignoreMissing: true }],
     [{ concurrency: '4' }],
+    [{ log: 'run.log' }],
   ] as Parsed[][])('turns on for %o', (op) => {
     expect(read({ bucket: 'b', ...op }).active).toBe(true);
   });
@@ -40,9 +41,14 @@ describe('defaults and activation', () => {
     expect(
       read({ bucket: 'b', allUploads: true, prefix: 'logs/', olderThan: '7d', dryRun: true, concurrency: '64', verify: true, verifyAttempts: '9', ignoreMissing: true }),
     ).toEqual({
-      active: true, allUploads: true, prefix: 'logs/', olderThan: new Date(NOW - 7 * 86_400_000), dryRun: true,
+      active: true, allUploads: true, prefix: 'logs/', cutoff: { ageMs: 7 * 86_400_000 }, dryRun: true,
       concurrency: 64, verify: true, verifyAttempts: 9, ignoreMissing: true,
     });
+  });
+
+  it('leaves alone what was initiated in the last 24 hours when --all-uploads has no --older-than', () => {
+    expect(read({ allUploads: true }).cutoff).toEqual({ ageMs: 24 * 3600_000 });
+    expect(read({ key: 'k', uploadId: 'u', dryRun: true }).cutoff).toBeUndefined();
   });
 
   it('keeps an empty --prefix (every key)', () => {
@@ -60,8 +66,8 @@ describe('--older-than', () => {
     ['0s', 0],
     [' 5 d ', 5 * 86400],
     ['1000w', 1000 * 604800],
-  ])('reads the age %j as now minus %i seconds', (age, seconds) => {
-    expect(read({ allUploads: true, olderThan: age }).olderThan).toEqual(new Date(NOW - seconds * 1000));
+  ])('reads the age %j as %i seconds (measured later, against S3\'s clock)', (age, seconds) => {
+    expect(read({ allUploads: true, olderThan: age }).cutoff).toEqual({ ageMs: seconds * 1000 });
   });
 
   it.each([
@@ -69,12 +75,38 @@ describe('--older-than', () => {
     ['2026-11-20', '2026-11-20T00:00:00.000Z'],
     ['2026-11-20T12:00:00+02:00', '2026-11-20T10:00:00.000Z'],
     ['Fri, 20 Nov 2026 10:00:00 GMT', '2026-11-20T10:00:00.000Z'],
-    ['1795168800', '2026-11-20T10:00:00.000Z'],
+    ['2026-11-27T12:00:00Z', '2026-11-27T12:00:00.000Z'],
   ])('reads the timestamp %j as --if-match-initiated-time would', (text, iso) => {
-    expect(read({ allUploads: true, olderThan: text }).olderThan?.toISOString()).toBe(iso);
+    const cutoff = read({ allUploads: true, olderThan: text }).cutoff;
+    expect(cutoff && 'before' in cutoff ? cutoff.before.toISOString() : cutoff).toBe(iso);
   });
 
-  it.each(['', 'soon', '7 days', '7D', '15M', '1.5h', '10h30m', '1d12h', '-7d', '2mo', '99999999999999w'])(
+  it.each([
+    ['23:59', '2026-11-27T23:59:00+00:00'],
+    ['Friday', '2026-11-27T00:00:00+00:00'],
+    ['Saturday', '2026-11-28T00:00:00+00:00'],
+    ['2026-12-31', '2026-12-31T00:00:00+00:00'],
+    ['2026-11-27T12:00:01Z', '2026-11-27T12:00:01+00:00'],
+  ])('refuses %j, a time after now (%s), naming it', (text, resolved) => {
+    if (text === 'Friday') {
+      // 2026-11-27 is a Friday: midnight of today is in the past and allowed
+      expect(read({ allUploads: true, olderThan: text }).cutoff).toEqual({ before: new Date(Date.UTC(2026, 10, 27)) });
+      return;
+    }
+    const e = usageError({ allUploads: true, olderThan: text });
+    expect(e.message).toBe(
+      `argument --older-than: '${text}' is ${resolved}, after now (2026-11-27T12:00:00+00:00): every upload, even one started a second ago, would be selected; give an age (90s, 15m, 36h, 7d, 2w) or a time in the past`,
+    );
+    expect(e.exitCode).toBe(EXIT_USAGE);
+  });
+
+  it.each(['30', ' 7 ', '0', '1795168800', '1.5', '-3'])('refuses the bare number %j, naming the units', (text) => {
+    expect(usageError({ allUploads: true, olderThan: text }).message).toBe(
+      `argument --older-than: invalid value '${text}': a number needs a unit: s (seconds), m (minutes), h (hours), d (days) or w (weeks), as in 7d`,
+    );
+  });
+
+  it.each(['', 'soon', '7 days', '7D', '15M', '1.5h', '10h30m', '1d12h', '-7d', '2mo', '99999999999999w', '1d2'])(
     'refuses %j',
     (text) => {
       const e = usageError({ allUploads: true, olderThan: text });

@@ -1,7 +1,8 @@
 // The result document (keys, order, timestamps) as every formatter prints it, and the exit code.
 import { describe, expect, it } from 'vitest';
-import { bulkExitCode, isoTimestamp, resultDocument, summarize, writeResultJson } from '../../src/bulk/bulk-result.js';
+import { bulkExitCode, isoTimestamp, logRecord, resultDocument, sampleResult, summarize, writeResultJson } from '../../src/bulk/bulk-result.js';
 import type { BulkResult, UploadOutcome } from '../../src/bulk/run-bulk.js';
+import { ServiceError, TransportError } from '../../src/errors.js';
 import { render } from '../../src/output/display.js';
 import { compileQuery } from '../../src/query/jmespath.js';
 
@@ -12,7 +13,7 @@ const up = (id: string, status: UploadOutcome['Status'], extra: Partial<UploadOu
 });
 const failed = (id: string, exit: number, code = exit === 254 ? 'AccessDenied' : 'RequestFailed'): UploadOutcome =>
   up(id, 'Failed', { Error: { Code: code, Message: code === 'AccessDenied' ? 'Access Denied' : 'Could not connect' }, errorExit: exit });
-const result = (uploads: UploadOutcome[], extra: Partial<BulkResult> = {}): BulkResult => ({ dryRun: false, uploads, interrupted: false, ...extra });
+const result = (uploads: UploadOutcome[], extra: Partial<BulkResult> = {}): BulkResult => ({ dryRun: false, uploads, ...extra });
 
 const json = (r: BulkResult) => render(resultDocument(r), { format: 'json', color: false, terminalWidth: 80, title: 'AbortMultipartUpload' });
 
@@ -60,6 +61,7 @@ describe('resultDocument', () => {
         '        "Selected": 2,',
         '        "Aborted": 1,',
         '        "AlreadyGone": 0,',
+        '        "Unconfirmed": 0,',
         '        "Failed": 1',
         '    }',
         '}',
@@ -77,14 +79,15 @@ describe('resultDocument', () => {
 
   it('prints an empty selection', async () => {
     expect(JSON.parse(await json(result([])))).toEqual({
-      DryRun: false, Uploads: [], Summary: { Selected: 0, Aborted: 0, AlreadyGone: 0, Failed: 0 },
+      DryRun: false, Uploads: [], Summary: { Selected: 0, Aborted: 0, AlreadyGone: 0, Unconfirmed: 0, Failed: 0 },
     });
   });
 
   it('adds Skipped to the summary only when some were skipped (SIGINT)', async () => {
-    const r = result([up('a', 'Aborted'), up('b', 'Skipped'), up('c', 'Skipped')], { interrupted: true });
-    expect(JSON.parse(await json(r)).Summary).toEqual({ Selected: 3, Aborted: 1, AlreadyGone: 0, Failed: 0, Skipped: 2 });
-    expect(summarize(r)).toEqual({ Selected: 3, Aborted: 1, AlreadyGone: 0, Failed: 0, Skipped: 2 });
+    const r = result([up('a', 'Aborted'), up('b', 'Skipped'), up('c', 'Skipped')], { stopped: { signal: 'SIGINT' } });
+    expect(JSON.parse(await json(r)).Summary).toEqual({ Selected: 3, Aborted: 1, AlreadyGone: 0, Unconfirmed: 0, Failed: 0, Skipped: 2 });
+    expect(summarize(r)).toEqual({ Selected: 3, Aborted: 1, AlreadyGone: 0, Unconfirmed: 0, Failed: 0, Skipped: 2 });
+    expect(JSON.parse(await json(r)).Stopped).toBe('signal SIGINT');
   });
 
   it('reports a dry run with DryRun true and WouldAbort', async () => {
@@ -92,8 +95,22 @@ describe('resultDocument', () => {
     expect(JSON.parse(await json(r))).toEqual({
       DryRun: true,
       Uploads: [{ Key: 'k/a', UploadId: 'a', Initiated: '2026-11-20T10:00:00+00:00', Status: 'WouldAbort' }],
-      Summary: { Selected: 1, Aborted: 0, AlreadyGone: 0, Failed: 0 },
+      Summary: { Selected: 1, Aborted: 0, AlreadyGone: 0, Unconfirmed: 0, Failed: 0 },
     });
+  });
+
+  it('states the cutoff and how far the listing got, with the error that stopped it', async () => {
+    const listingError = new ServiceError('AccessDenied', 'Access Denied', 403, 'An error occurred (AccessDenied) when calling the ListMultipartUploads operation: Access Denied');
+    const r = result([up('a', 'Aborted'), up('b', 'Unconfirmed', { Error: { Code: 'RequestFailed', Message: 'Read timeout' }, errorExit: 255 })], {
+      cutoff: new Date(Date.UTC(2026, 11, 1, 5, 50)),
+      listing: { complete: false, pages: 2, error: listingError },
+    });
+    const doc = JSON.parse(await json(r));
+    expect(Object.keys(doc)).toEqual(['DryRun', 'Cutoff', 'Uploads', 'Listing', 'Summary']);
+    expect(doc.Cutoff).toBe('2026-12-01T05:50:00+00:00');
+    expect(doc.Listing).toEqual({ Complete: false, Pages: 2, Error: { Code: 'AccessDenied', Message: 'Access Denied' } });
+    expect(doc.Summary).toEqual({ Selected: 2, Aborted: 1, AlreadyGone: 0, Unconfirmed: 1, Failed: 0 });
+    expect(bulkExitCode(r)).toBe(254);
   });
 
   it('never leaks the internal exit class', async () => {
@@ -123,8 +140,29 @@ describe('bulkExitCode', () => {
     ['all failed with connection errors', [failed('a', 255), failed('b', 255)], 255],
     ['all failed, some not with service errors', [failed('a', 254), failed('b', 255)], 255],
     ['a verification that never succeeded', [up('a', 'Failed', { Verified: false, Error: { Code: 'PartsRemain', Message: '' } })], 255],
+    ['some unconfirmed', [up('a', 'Aborted'), up('b', 'Unconfirmed', { errorExit: 255 })], 1],
+    ['all unconfirmed', [up('a', 'Unconfirmed', { errorExit: 255 })], 255],
   ] as [string, UploadOutcome[], number][])('%s: %i', (_name, uploads, code) => {
     expect(bulkExitCode(result(uploads))).toBe(code);
+  });
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ])('exits 128 + the number of %s that stopped it, whatever the uploads did', (signal, code) => {
+    expect(bulkExitCode(result([up('a', 'Aborted'), up('b', 'Skipped')], { stopped: { signal } }))).toBe(code);
+    expect(bulkExitCode(result([], { stopped: { signal } }))).toBe(code);
+  });
+
+  it('exits with the listing error when the listing stopped partway, although every selected upload was aborted', () => {
+    const listingError = new ServiceError('AccessDenied', 'Access Denied', 403, 'x');
+    expect(bulkExitCode(result([up('a', 'Aborted')], { listing: { complete: false, pages: 1, error: listingError } }))).toBe(254);
+  });
+
+  it('exits 255 when the endpoint stopped answering', () => {
+    const down = new TransportError('Could not connect to the endpoint URL: "http://x/"', 'connect', false);
+    expect(bulkExitCode(result([up('a', 'Aborted'), up('b', 'Skipped')], { stopped: { endpointDown: down } }))).toBe(255);
   });
 });
 
@@ -149,6 +187,9 @@ describe('writeResultJson', () => {
       { Key: 'no-date', UploadId: 'x', Status: 'Aborted' },
     ])],
     ['dry run', result([up('a', 'WouldAbort'), up('b', 'WouldAbort')], { dryRun: true })],
+    ['cutoff, listing and a stop', result([up('a', 'Aborted'), up('b', 'Unconfirmed', { Error: { Code: 'Interrupted', Message: 'm' } }), up('c', 'Skipped')], {
+      cutoff: new Date(Date.UTC(2026, 11, 1)), listing: { complete: false, pages: 3 }, stopped: { signal: 'SIGTERM' },
+    })],
     ['keys that need escaping', result(odd.map((k, i) => ({ ...up(String(i), 'Failed'), Key: k, Error: { Code: k, Message: `m ${k}` } })))],
     ['more uploads than one write holds', result(Array.from({ length: 1234 }, (_, i) => up(String(i), i % 7 ? 'Aborted' : 'Skipped')))],
   ])('writes what the json formatter prints: %s', async (_, r) => {
@@ -158,5 +199,39 @@ describe('writeResultJson', () => {
   it('writes a long list in several pieces', () => {
     const r = result(Array.from({ length: 1234 }, (_, i) => up(String(i), 'Aborted')));
     expect(streamed(r).writes).toBeGreaterThan(2);
+  });
+});
+
+describe('logRecord', () => {
+  it('is one line of JSON: the time, the bucket, then the fields of the upload\'s entry', () => {
+    const line = logRecord('b', up('a', 'Failed', { Verified: false, Error: { Code: 'AccessDenied', Message: 'Access Denied' }, errorExit: 254 }), new Date(Date.UTC(2026, 11, 2, 6, 0, 1, 250)));
+    expect(line.endsWith('\n')).toBe(true);
+    expect(line.slice(0, -1)).not.toMatch(/\n/);
+    expect(JSON.parse(line)).toEqual({
+      Time: '2026-12-02T06:00:01.250000+00:00', Bucket: 'b', Key: 'k/a', UploadId: 'a', Initiated: '2026-11-20T10:00:00+00:00',
+      Status: 'Failed', Verified: false, Error: { Code: 'AccessDenied', Message: 'Access Denied' },
+    });
+    expect(Object.keys(JSON.parse(line))).toEqual(['Time', 'Bucket', 'Key', 'UploadId', 'Initiated', 'Status', 'Verified', 'Error']);
+  });
+
+  it('keeps a key with a newline on one line', () => {
+    const line = logRecord('b', { Key: 'a\nb', UploadId: 'u', Status: 'WouldAbort' }, new Date(0));
+    expect(line.split('\n')).toHaveLength(2);
+    expect(JSON.parse(line).Key).toBe('a\nb');
+  });
+});
+
+describe('sampleResult', () => {
+  it('has one upload of each status a run of these options can end in', () => {
+    const statuses = (f: Parameters<typeof sampleResult>[0]) => sampleResult(f, 'b').uploads.map((u) => u.Status);
+    expect(statuses({ allUploads: true, dryRun: false, verify: false, ignoreMissing: false })).toEqual(['Aborted', 'Unconfirmed', 'Failed', 'Skipped']);
+    expect(statuses({ allUploads: true, dryRun: false, verify: true, ignoreMissing: true })).toEqual(['Aborted', 'AlreadyGone', 'Unconfirmed', 'Failed', 'Skipped']);
+    expect(statuses({ allUploads: true, dryRun: true, verify: false, ignoreMissing: false })).toEqual(['WouldAbort']);
+    expect(statuses({ allUploads: false, dryRun: true, verify: false, ignoreMissing: true })).toEqual(['WouldAbort', 'Failed', 'AlreadyGone']);
+  });
+
+  it('has the document shape of the run: Cutoff and Listing only when listing', () => {
+    expect([...resultDocument(sampleResult({ allUploads: true, dryRun: false, verify: false, ignoreMissing: false }, 'b')).keys()]).toEqual(['DryRun', 'Cutoff', 'Uploads', 'Listing', 'Summary']);
+    expect([...resultDocument(sampleResult({ allUploads: false, dryRun: false, verify: true, ignoreMissing: false }, 'b')).keys()]).toEqual(['DryRun', 'Uploads', 'Summary']);
   });
 });

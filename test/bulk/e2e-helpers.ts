@@ -15,8 +15,13 @@ export interface Entry {
 
 export interface Doc {
   DryRun: boolean;
+  /** with --all-uploads: the instant the cutoff resolved to */
+  Cutoff?: string;
   Uploads: Entry[];
-  Summary: { Selected: number; Aborted: number; AlreadyGone: number; Failed: number; Skipped?: number };
+  /** with --all-uploads */
+  Listing?: { Complete: boolean; Pages: number; Error?: { Code: string; Message: string } };
+  Stopped?: string;
+  Summary: { Selected: number; Aborted: number; AlreadyGone: number; Unconfirmed: number; Failed: number; Skipped?: number };
 }
 
 const sims: S3Sim[] = [];

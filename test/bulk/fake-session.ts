@@ -2,7 +2,7 @@
 // markers, every call recorded, calls in flight counted, and hooks that make a call fail, wait, or
 // hang until the run's signal fires.
 import type { BulkSession, UploadRef } from '../../src/bulk/run-bulk.js';
-import { GeneralError, ServiceError } from '../../src/errors.js';
+import { ServiceError, TransportError } from '../../src/errors.js';
 
 export interface FakeUpload {
   Key: string;
@@ -35,13 +35,20 @@ export function serviceError(code: string, status: number, message: string, oper
 export const internalError = (op?: string) => serviceError('InternalError', 500, 'We encountered an internal error. Please try again.', op);
 export const slowDown = (op?: string) => serviceError('SlowDown', 503, 'Please reduce your request rate.', op);
 export const accessDenied = (op?: string) => serviceError('AccessDenied', 403, 'Access Denied', op);
+/** A request that reached S3 and whose answer was lost: S3 may have carried it out. */
 export const connectionReset = () =>
-  new GeneralError('Connection was closed before we received a valid response from endpoint URL: "http://127.0.0.1:1/b/k?uploadId=u".');
+  new TransportError('Connection was closed before we received a valid response from endpoint URL: "http://127.0.0.1:1/b/k?uploadId=u".', 'reset', true);
+/** A request that never reached S3. */
+export const connectionRefused = () => new TransportError('Could not connect to the endpoint URL: "http://127.0.0.1:1/b/k?uploadId=u"', 'connect', false);
+/** A request that reached S3 and got no answer within the read timeout. */
+export const readTimeout = () => new TransportError('Read timeout on endpoint URL: "http://127.0.0.1:1/b/k?uploadId=u"', 'timeout', true);
+/** What the SDK session throws for a request cancelled in flight. */
+export const cancelled = () => new TransportError('The request was cancelled.', 'cancelled', true);
 
-/** Resolves after ms, or rejects with an AbortError as soon as the signal fires (like the SDK). */
+/** Resolves after ms, or rejects as soon as the signal fires (as the session does for a cancelled request). */
 export function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    const abortError = () => Object.assign(new Error('Request aborted'), { name: 'AbortError' });
+    const abortError = cancelled;
     if (signal?.aborted) return reject(abortError());
     const t = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
@@ -68,8 +75,11 @@ export class FakeSession implements BulkSession {
   /** ListParts and AbortMultipartUpload calls in flight (the listing runs beside them). */
   inFlight = 0;
   maxInFlight = 0;
-  /** Aborts started after the signal fired (there should be none). */
+  /** Aborts started after the run's stop signal fired (there should be none); see watchStop. */
   startedAfterSignal = 0;
+  /** The Date the listing answers with (S3's clock); none by default. */
+  serverClock?: () => Date;
+  private stopSignal?: AbortSignal;
   hooks: Partial<Record<Op, Hook>> = {};
   private readonly store: Stored[] = [];
   private readonly index = new Map<string, Stored>();
@@ -77,6 +87,12 @@ export class FakeSession implements BulkSession {
 
   constructor(uploads: readonly FakeUpload[] = [], readonly existingBucket = true) {
     for (const u of uploads) this.add(u);
+  }
+
+  /** Counts aborts that start after this signal fired (the run's first signal). */
+  watchStop(signal: AbortSignal): this {
+    this.stopSignal = signal;
+    return this;
   }
 
   add(u: FakeUpload): void {
@@ -107,7 +123,7 @@ export class FakeSession implements BulkSession {
 
   private async enter<T>(op: Op, input: Record<string, unknown>, signal: AbortSignal | undefined, body: () => T): Promise<T> {
     this.calls.push({ op, input });
-    if (op === 'abort' && signal?.aborted) this.startedAfterSignal++;
+    if (op === 'abort' && (signal?.aborted || this.stopSignal?.aborted)) this.startedAfterSignal++;
     const counted = op !== 'list';
     if (counted) {
       this.inFlight++;
@@ -115,7 +131,7 @@ export class FakeSession implements BulkSession {
     }
     try {
       await this.hooks[op]?.(input, signal);
-      if (signal?.aborted) throw Object.assign(new Error('Request aborted'), { name: 'AbortError' });
+      if (signal?.aborted) throw cancelled();
       return body();
     } finally {
       if (counted) this.inFlight--;
@@ -129,7 +145,7 @@ export class FakeSession implements BulkSession {
   listMultipartUploads(
     input: { Bucket: string; Prefix?: string; KeyMarker?: string; UploadIdMarker?: string; MaxUploads?: number },
     signal?: AbortSignal,
-  ): Promise<{ uploads: UploadRef[]; truncated: boolean; nextKeyMarker?: string; nextUploadIdMarker?: string }> {
+  ): Promise<{ uploads: UploadRef[]; truncated: boolean; nextKeyMarker?: string; nextUploadIdMarker?: string; serverDate?: Date }> {
     return this.enter('list', { ...input }, signal, () => {
       if (!this.existingBucket) throw this.noSuchBucket('ListMultipartUploads');
       const max = Math.min(input.MaxUploads ?? 1000, 1000);
@@ -159,6 +175,7 @@ export class FakeSession implements BulkSession {
         uploads: page.map((u) => ({ Key: u.Key, UploadId: u.UploadId, ...(u.Initiated ? { Initiated: u.Initiated } : {}) })),
         truncated,
         ...(last ? { nextKeyMarker: last.Key, nextUploadIdMarker: last.UploadId } : {}),
+        ...(this.serverClock ? { serverDate: this.serverClock() } : {}),
       };
     });
   }

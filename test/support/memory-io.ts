@@ -31,6 +31,10 @@ export interface MemoryIoOptions {
   /** Terminal width reported by stdout/stderr when they are TTYs. */
   columns?: number;
   platform?: string;
+  /** stdout fails with this error code (ENOSPC, EIO) once anything is written to it. */
+  stdoutFails?: string;
+  /** openAppend fails with this error code for these paths. */
+  appendFails?: Record<string, string>;
 }
 
 export interface MemoryIo {
@@ -42,8 +46,10 @@ export interface MemoryIo {
   stderrBytes(): Uint8Array;
   /** How many times readStdin() was called. */
   stdinReads(): number;
-  /** Fires io.signal, as SIGINT does. */
-  abort(): void;
+  /** Fires io.signal, as the first SIGINT does (or SIGTERM/SIGHUP in a bulk run: the reason). */
+  abort(reason?: string): void;
+  /** Fires io.cancel, as a second signal does. */
+  cancel(): void;
   /** The file system (absolute path -> contents); tests may add or change files. */
   files: Map<string, Uint8Array>;
 }
@@ -73,24 +79,32 @@ export function createMemoryIo(opts: MemoryIoOptions = {}): MemoryIo {
   const fsError = (code: string, errno: number, text: string, p: string) =>
     Object.assign(new Error(`${code}: ${text}, open '${p}'`), { code, errno: -errno, syscall: 'open', path: p });
 
-  const capture = (tty: boolean | undefined) => {
+  const capture = (tty: boolean | undefined, failCode?: string) => {
     const chunks: Uint8Array[] = [];
+    let failure: { code: string } | undefined;
     const stream: Writable = {
       write: (chunk) => {
+        if (failCode !== undefined) {
+          failure ??= { code: failCode };
+          return;
+        }
         chunks.push(typeof chunk === 'string' ? encoder.encode(chunk) : Uint8Array.from(chunk));
       },
+      settle: () => Promise.resolve(),
+      failure: () => failure,
       isTTY: tty === true,
       ...(tty && opts.columns !== undefined ? { columns: opts.columns } : {}),
     };
     const bytes = () => Buffer.concat(chunks.map((c) => Buffer.from(c)));
     return { stream, bytes, text: () => bytes().toString('utf8') };
   };
-  const out = capture(opts.stdoutTTY);
+  const out = capture(opts.stdoutTTY, opts.stdoutFails);
   const err = capture(opts.stderrTTY);
 
   const stdinBytes = typeof opts.stdin === 'string' ? encoder.encode(opts.stdin) : (opts.stdin ?? new Uint8Array());
   let stdinReads = 0;
   const controller = new AbortController();
+  const cancelController = new AbortController();
   const now = opts.now ?? DEFAULT_NOW;
   const clock = typeof now === 'function' ? now : now instanceof Date ? () => now.getTime() : () => now;
 
@@ -124,6 +138,20 @@ export function createMemoryIo(opts: MemoryIoOptions = {}): MemoryIo {
     homedir: opts.homedir ?? '/home/user',
     now: clock,
     signal: controller.signal,
+    cancel: cancelController.signal,
+    openAppend: (p) => {
+      const a = abs(p);
+      const code = opts.appendFails?.[p] ?? opts.appendFails?.[a];
+      if (code !== undefined) throw fsError(code, code === 'EACCES' ? 13 : 2, code === 'EACCES' ? 'permission denied' : 'no such file or directory', p);
+      if (!files.has(a)) files.set(a, new Uint8Array());
+      return {
+        write: (text) => {
+          assertNoSecrets(text, `file ${a}`);
+          files.set(a, Buffer.concat([Buffer.from(files.get(a) ?? new Uint8Array()), Buffer.from(text, 'utf8')]));
+        },
+        close: () => {},
+      };
+    },
     platform: opts.platform ?? 'linux',
   };
 
@@ -150,7 +178,8 @@ export function createMemoryIo(opts: MemoryIoOptions = {}): MemoryIo {
       return b;
     },
     stdinReads: () => stdinReads,
-    abort: () => controller.abort(),
+    abort: (reason = 'SIGINT') => controller.abort(reason),
+    cancel: () => cancelController.abort('SIGINT'),
     files,
   };
 }

@@ -56,6 +56,10 @@ export interface SimOptions {
   delay?: SimDelay | null;
   /** AbortMultipartUpload of these keys always fails with 403 AccessDenied. */
   denyAbort?: ((bucket: string, key: string) => boolean) | null;
+  /** ListMultipartUploads fails with 403 AccessDenied when this says so (page counts from 1 per bucket). */
+  denyListing?: ((bucket: string, page: number, key: string | null) => boolean) | null;
+  /** The server's clock (its Date header) runs this far ahead of the machine's; default 0. */
+  clockOffsetMs?: number;
 }
 
 export interface SeedUpload {
@@ -200,6 +204,9 @@ export async function startS3Sim(opts: SimOptions = {}): Promise<S3Sim> {
   let faults: SimFaults | null = opts.faults ?? null;
   let delay: SimDelay | null = opts.delay ?? null;
   let denyAbort = opts.denyAbort ?? null;
+  let denyListing = opts.denyListing ?? null;
+  let clockOffsetMs = opts.clockOffsetMs ?? 0;
+  const listingPages = new Map<string, number>();
   let random = seededRandom(faults?.seed ?? 1);
   let listener: ((r: { operation: SimOperation | 'Unsupported'; uploadId?: string }) => void) | null = null;
   const requests: Record<SimOperation | 'Unsupported', number> = { ListMultipartUploads: 0, ListParts: 0, AbortMultipartUpload: 0, Unsupported: 0 };
@@ -263,6 +270,7 @@ export async function startS3Sim(opts: SimOptions = {}): Promise<S3Sim> {
     if (bytes.length) res.setHeader('Content-Type', 'application/xml');
     res.setHeader('Content-Length', String(bytes.length));
     res.setHeader('Server', 'AmazonS3');
+    if (clockOffsetMs !== 0) res.setHeader('Date', new Date(Date.now() + clockOffsetMs).toUTCString());
     entry.outcome = status;
     res.end(bytes);
   };
@@ -342,6 +350,9 @@ export async function startS3Sim(opts: SimOptions = {}): Promise<S3Sim> {
       }
       max = Math.min(Number(rawMax), 1000);
     }
+    const pageNo = (listingPages.get(bucket) ?? 0) + 1;
+    listingPages.set(bucket, pageNo);
+    if (denyListing?.(bucket, pageNo, q.get('key-marker'))) return { status: 403, body: errorBody('AccessDenied', MESSAGES.AccessDenied) };
     const all = sorted(bucket);
     // where the listing starts: after the marker upload's place in the order (found even when it
     // has since been aborted); without upload-id-marker, after every upload of key-marker
@@ -624,6 +635,8 @@ export async function startS3Sim(opts: SimOptions = {}): Promise<S3Sim> {
       }
       if (o.delay !== undefined) delay = o.delay;
       if (o.denyAbort !== undefined) denyAbort = o.denyAbort;
+      if (o.denyListing !== undefined) denyListing = o.denyListing;
+      if (o.clockOffsetMs !== undefined) clockOffsetMs = o.clockOffsetMs;
     },
     uploads: (bucket) => sorted(bucket).map(view),
     liveUploads: (bucket) => sorted(bucket).filter((r) => r.state === 'live').map(view),

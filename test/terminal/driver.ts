@@ -42,6 +42,10 @@ const io: Io = {
   homedir: os.homedir(),
   now: () => Date.now(),
   signal: new AbortController().signal,
+  cancel: new AbortController().signal,
+  openAppend: () => {
+    throw new Error('the terminal driver opens no log');
+  },
   platform: process.platform,
 };
 
