@@ -31,3 +31,13 @@ export function unsubstText(text: string, ctx: Context): string {
   }
   return out;
 }
+
+/** substText over every string (keys too) of a JSON-like value. */
+export function substValue<T>(v: T, ctx: Context): T {
+  if (typeof v === 'string') return substText(v, ctx) as T;
+  if (Array.isArray(v)) return v.map((x: unknown) => substValue(x, ctx)) as T;
+  if (v !== null && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [substText(k, ctx), substValue(x, ctx)])) as T;
+  }
+  return v;
+}

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hostsFile, RESOLV_CONF } from './hosts-file.js';
 import { runInNamespace } from './namespace.js';
-import { substArgs, substRecord, substText, unsubstText, type Context } from './placeholders.js';
+import { substArgs, substRecord, substText, substValue, unsubstText, type Context } from './placeholders.js';
 import { makePki } from './pki.js';
 import type { NamespaceResult, NamespaceSpec, ServicesConfig } from './spec.js';
 
@@ -28,7 +28,7 @@ export interface SimRunOptions {
   ipv6Hosts?: readonly string[];
   services?: ServicesConfig;
   commands?: readonly SimCommand[];
-  /** A module whose default export runs inside the namespace with `input` (self-tests). */
+  /** A module whose default export runs inside the namespace with `input`, placeholders substituted (self-tests). */
   probe?: { module: string; input: unknown };
   /** Runs after the run folder exists and before the namespace starts (e.g. a reference's model files). */
   setup?: (tmp: string, ctx: Context) => void;
@@ -76,7 +76,7 @@ export async function runSim(opts: SimRunOptions): Promise<SimRunResult> {
       tmp,
       services: opts.services ?? {},
       commands,
-      ...(opts.probe ? { probe: opts.probe } : {}),
+      ...(opts.probe ? { probe: { module: opts.probe.module, input: substValue(opts.probe.input, ctx) } } : {}),
     };
     const specPath = join(root, 'spec.json');
     writeFileSync(specPath, JSON.stringify(spec));
