@@ -24,7 +24,9 @@ export function makePki(dir: string, names: readonly string[]): RunPki {
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   openssl(['req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=s3abort simulated AWS test CA',
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
-  openssl(['req', ...ec, '-keyout', 'front.key', '-out', 'front.csr', '-subj', `/CN=${names[0] ?? 'localhost'}`]);
+  // the names go in the SANs (clients check those); a CN holds at most 64 characters, fewer than
+  // a directory bucket's host name
+  openssl(['req', ...ec, '-keyout', 'front.key', '-out', 'front.csr', '-subj', '/CN=s3abort simulated AWS front']);
   const sans = [...new Set(names)].map((n) => `DNS:${n}`).concat(['IP:127.0.0.1', 'IP:::1']);
   writeFileSync(join(dir, 'ext.cnf'), `subjectAltName=${sans.join(',')}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`);
   try {
