@@ -23,6 +23,11 @@ function version(ref: ReferenceName): string {
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', HOME: '/nonexistent', ...(ref === 'v1-crt' ? { PYTHONPATH: '/nonexistent' } : {}) },
     });
     v = `${r.stdout}${r.stderr}`.trim();
+    if (ref === 'v1-crt') {
+      // awscrt's own __version__ is Debian's placeholder (1.0.0.dev0): the package version says more
+      const crt = spawnSync('dpkg-query', ['-W', '-f', '${Version}', 'python3-awscrt'], { encoding: 'utf8' });
+      v += ` + awscrt ${crt.stdout.trim() || '?'} (python3-awscrt) on PYTHONPATH`;
+    }
     versions.set(ref, v);
   }
   return v;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SIM_CASES } from '../support/aws-sim/cases.js';
 import { compareToGolden } from '../support/aws-sim/compare-sim.js';
 import { GOLDEN_DIR, loadGolden } from '../support/aws-sim/golden.js';
-import type { ReferenceName } from '../support/aws-sim/references.js';
+import { reference, type ReferenceName } from '../support/aws-sim/references.js';
 import { runInSimAws } from '../support/aws-sim/run-in-sim-aws.js';
 
 const LOCAL_LISTENERS = /^(https|http) (127\.0\.0\.1|\[::1\]|169\.254\.169\.254|\[fd00:ec2::254\]|169\.254\.170\.2|169\.254\.170\.23|\[fd00:ec2::23\]):(443|80)$/;
@@ -38,6 +38,10 @@ describe('the goldens', () => {
 });
 
 describe('the goldens replay with the reference CLIs', () => {
+  it('fails, saying how to install it, when the AWS CLI v2 is missing', () => {
+    expect(() => reference('v2', { awsV2: '/nonexistent/aws' })).toThrow('AWS CLI v2 not found at /nonexistent/aws: install it with apt-get install awscli');
+  });
+
   for (const c of SIM_CASES.filter((x) => x.replay)) {
     for (const ref of ['v2', 'v1'] as ReferenceName[]) {
       it(`${c.id} [${ref}]`, async () => {

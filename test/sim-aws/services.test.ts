@@ -50,6 +50,7 @@ describe('IMDS', () => {
     expect(creds).toMatchObject({ Code: 'Success', Type: 'AWS-HMAC', AccessKeyId: FAKE.imds.accessKeyId, Token: FAKE.imds.sessionToken });
     expect(Date.parse(creds.Expiration!)).toBeGreaterThan(Date.now() + 3600_000);
     expect((await ask(h, incoming('GET', '169.254.169.254', '/latest/meta-data/placement/region', t))).body).toBe('us-west-2');
+    expect((await ask(h, incoming('GET', '169.254.169.254', '/latest/meta-data/placement/availability-zone/', t))).body).toBe('us-west-2a');
     expect(JSON.parse((await ask(h, incoming('GET', '169.254.169.254', '/latest/dynamic/instance-identity/document', t))).body)).toMatchObject({ region: 'us-west-2', accountId: '123456789012' });
     // IMDS refuses a token PUT that a proxy forwarded
     expect((await ask(h, incoming('PUT', '169.254.169.254', '/latest/api/token', { ...TTL, 'x-forwarded-for': '10.0.0.1' }))).status).toBe(403);

@@ -306,6 +306,11 @@ const ENDPOINT_CASES: SimCase[] = [
     env: { AWS_DEFAULT_REGION: null },
     hosts: [`${BUCKET}.s3.amazonaws.com`, 's3.amazonaws.com', `${BUCKET}.s3.us-east-1.amazonaws.com`, 's3.us-east-1.amazonaws.com', ...WEST_HOSTS],
   }),
+  endpoint('s3-region-from-imds', 'no region configured but IMDS enabled: does the CLI take the region from IMDS placement?', {
+    env: { AWS_DEFAULT_REGION: null, AWS_EC2_METADATA_DISABLED: null },
+    services: { imds: { mode: 'required', region: 'us-west-2' } },
+    hosts: [`${BUCKET}.s3.amazonaws.com`, 's3.amazonaws.com', `${BUCKET}.s3.us-east-1.amazonaws.com`, ...WEST_HOSTS],
+  }),
   endpoint('s3-accelerate', 'use_accelerate_endpoint = true: bucket.s3-accelerate.amazonaws.com', {
     files: { 'home/.aws/config': S3_CONFIG(['use_accelerate_endpoint = true']) },
     hosts: [`${BUCKET}.s3-accelerate.amazonaws.com`, 's3-accelerate.amazonaws.com', ...WEST_HOSTS],

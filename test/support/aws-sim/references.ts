@@ -60,16 +60,19 @@ export function writeS3Models(dir: string): void {
   }
 }
 
-export function reference(name: CommandName): CliCommand {
+/** `awsV2` stands in for /usr/bin/aws (the tests of the missing-reference message). */
+export function reference(name: CommandName, opts: { awsV2?: string } = {}): CliCommand {
   switch (name) {
-    case 'v2':
-      if (!existsSync(AWS_V2)) throw new Error(V2_MISSING);
+    case 'v2': {
+      const aws = opts.awsV2 ?? AWS_V2;
+      if (!existsSync(aws)) throw new Error(aws === AWS_V2 ? V2_MISSING : `AWS CLI v2 not found at ${aws}: install it with apt-get install awscli`);
       return {
         name,
-        argv: [AWS_V2, 's3api', 'abort-multipart-upload'],
+        argv: [aws, 's3api', 'abort-multipart-upload'],
         env: { AWS_DATA_PATH: '{tmp}/models' },
         setup: (tmp) => writeS3Models(join(tmp, 'models')),
       };
+    }
     case 'v1':
       pythonBotocore();
       return { name, argv: [PYTHON, '-m', 'awscli', 's3api', 'abort-multipart-upload'], env: {} };

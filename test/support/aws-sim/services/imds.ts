@@ -40,8 +40,9 @@ export function imdsHandler(config: ImdsConfig = {}): Handler {
     }
     req.entry.notes.push(token === undefined ? 'IMDSv1 request' : 'IMDSv2 request');
     const now = Date.now();
-    switch (req.path) {
-      case '/latest/meta-data/iam/security-credentials/':
+    // IMDS answers a leaf with or without a trailing slash (AWS CLI v2 asks placement/availability-zone/)
+    const path = req.path.length > 1 ? req.path.replace(/\/+$/, '') : req.path;
+    switch (path) {
       case '/latest/meta-data/iam/security-credentials':
         return text(200, role);
       case `/latest/meta-data/iam/security-credentials/${role}`:
