@@ -30,13 +30,17 @@ async function main(): Promise<NamespaceResult> {
       const mod = (await import(pathToFileURL(spec.probe.module).href)) as { default: (input: unknown) => unknown };
       result.probe = await mod.default(spec.probe.input);
     }
+    // moto's upload ids exist only now: {upload_id}, {upload_id2}... in the commands, and back
+    const ids: Record<string, string> = Object.fromEntries(services.uploadIds.map((id, i) => [i === 0 ? 'upload_id' : `upload_id${i + 1}`, id]));
+    const put = (s: string): string => Object.entries(ids).reduce((t, [k, v]) => t.split(`{${k}}`).join(v), s);
+    const putAll = (r: Record<string, string | null>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : put(v)]));
     for (const c of spec.commands) {
       let r: CommandResult;
       try {
         const run = await runCli([], {
-          command: c.argv,
-          env: c.env,
-          files: c.files,
+          command: c.argv.map(put),
+          env: putAll(c.env),
+          files: putAll(c.files) as Record<string, string>,
           stdin: c.stdin,
           tmp: spec.tmp,
           timeoutMs: c.timeoutMs,
@@ -54,6 +58,7 @@ async function main(): Promise<NamespaceResult> {
       }
       result.results.push(r);
     }
+    if (services.uploadIds.length > 0) result.uploadsAfter = await services.uploadsAfter();
   } catch (e) {
     result.error = message(e);
   } finally {
@@ -62,7 +67,10 @@ async function main(): Promise<NamespaceResult> {
       await services.stop();
     }
   }
-  return result;
+  if (!services || services.uploadIds.length === 0) return result;
+  let text = JSON.stringify(result);
+  services.uploadIds.forEach((id, i) => (text = text.split(id).join(i === 0 ? '{upload_id}' : `{upload_id${i + 1}}`)));
+  return JSON.parse(text) as NamespaceResult;
 }
 
 const result = await main();

@@ -299,6 +299,16 @@ const ENDPOINT_CASES: SimCase[] = [
   endpoint('s3-us-west-2-virtual', 'us-west-2, virtual host bucket.s3.us-west-2.amazonaws.com over TLS trusted through AWS_CA_BUNDLE', {
     replay: true,
   }),
+  endpoint('s3-moto-virtual', 'the us-west-2 virtual host against moto_server: the upload is really gone afterwards', {
+    args: ['--bucket', 'sim-moto-bucket', '--key', KEY, '--upload-id', '{upload_id}'],
+    services: { s3: { moto: { uploads: [{ bucket: 'sim-moto-bucket', key: KEY, parts: 2 }] } } },
+    hosts: ['sim-moto-bucket.s3.us-west-2.amazonaws.com', ...WEST_HOSTS],
+  }),
+  endpoint('s3-moto-no-such-upload', 'moto_server answers NoSuchUpload for an upload id it does not know; the real upload stays', {
+    args: ['--bucket', 'sim-moto-bucket', '--key', KEY, '--upload-id', 'NOSUCHUPLOAD'],
+    services: { s3: { moto: { uploads: [{ bucket: 'sim-moto-bucket', key: KEY }] } } },
+    hosts: ['sim-moto-bucket.s3.us-west-2.amazonaws.com', ...WEST_HOSTS],
+  }),
   endpoint('s3-path-style', 'addressing_style = path: s3.us-west-2.amazonaws.com/bucket/...', {
     files: { 'home/.aws/config': S3_CONFIG(['addressing_style = path']) },
   }),

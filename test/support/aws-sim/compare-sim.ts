@@ -42,6 +42,7 @@ export function compareToGolden(c: SimCase, gold: SimObservation, got: SimObserv
     const view = (o: SimObservation) => o.proxy.map(({ port, kind, requestLine, proxyAuthorization, status }) => ({ port, kind, requestLine, proxyAuthorization, status }));
     problems.push(...differs('proxy hops', view(gold), view(got)));
   }
+  if (gold.uploadsAfter) problems.push(...differs('uploads afterwards', gold.uploadsAfter, got.uploadsAfter));
   // a --debug case compares no stderr: which secrets its log shows is then the test's own call
   if (cmp.stderr !== false) problems.push(...differs('watched strings in the output', gold.watchedSeen, got.watchedSeen));
   return problems;

@@ -46,6 +46,8 @@ export interface SimObservation {
   watchedSeen: string[];
   requests: RequestRecord[];
   proxy: ProxyEntry[];
+  /** With S3 from moto: whether each of the case's uploads was still there afterwards. */
+  uploadsAfter?: Array<'present' | 'absent'>;
   /** Names the CLI looked up that the hosts file did not map. */
   dns: Array<Omit<DnsQuery, 'seq'>>;
   durationMs: number;
@@ -105,6 +107,7 @@ export function observe(
   r: CommandResult,
   log: { requests: SimRequest[]; proxy: ProxyEntry[]; dns: DnsQuery[] },
   opts: ObserveOptions = {},
+  uploadsAfter?: Array<'present' | 'absent'>,
 ): SimObservation {
   if (r.error) throw new Error(`${command} could not run: ${r.error}`);
   const lines = r.stderr.split('\n');
@@ -120,6 +123,7 @@ export function observe(
     watchedSeen: (opts.watch ?? []).filter((w) => everything.includes(w)),
     requests: log.requests.map(recordRequest),
     proxy: log.proxy.map((p) => ({ ...p })),
+    ...(uploadsAfter ? { uploadsAfter } : {}),
     dns: log.dns.map(({ name, type }) => ({ name, type })),
     durationMs: r.durationMs,
   };

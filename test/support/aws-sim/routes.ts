@@ -3,12 +3,11 @@
 // <region>.signin.aws.amazon.com, and any name with an S3 service label. Anything else is
 // `unknown` (a 404 that names the host), so a case that forgot a service shows it in the log.
 import { text, type Handler, type Route } from './handler.js';
-import { s3Handler } from './services/s3.js';
+import { s3Handler, type S3Backend } from './services/s3.js';
 import { signinHandler } from './services/signin.js';
 import { ssoOidcHandler, ssoPortalHandler } from './services/sso.js';
 import { stsHandler } from './services/sts.js';
 import type { ServicesConfig, SigninConfig, SsoConfig } from './spec.js';
-import type { StubServer } from '../stub-server.js';
 
 const STS = /^sts(-fips)?(\.[a-z0-9-]+)?\.amazonaws\.com$/;
 const SSO_PORTAL = /^portal\.sso(-fips)?\.[a-z0-9-]+\.amazonaws\.com$/;
@@ -29,13 +28,13 @@ export function serviceOf(hostname: string): string {
   return 'unknown';
 }
 
-export function makeRouter(services: ServicesConfig, stub: StubServer): (hostname: string) => Route {
+export function makeRouter(services: ServicesConfig, s3: S3Backend): (hostname: string) => Route {
   const handlers: Record<string, Handler> = {
     sts: stsHandler(services.sts),
     sso: ssoPortalHandler(services.sso ?? NO_SSO),
     oidc: ssoOidcHandler(services.sso ?? NO_SSO),
     signin: signinHandler(services.signin ?? NO_SIGNIN),
-    s3: s3Handler(stub),
+    s3: s3Handler(s3),
     unknown: (req) => text(404, `no simulated AWS service for host ${req.hostname}`),
   };
   return (hostname) => {

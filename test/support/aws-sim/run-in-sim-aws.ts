@@ -27,5 +27,5 @@ export async function runInSimAws(c: SimCase, command: CommandName | CliCommand)
   });
   const r = result.results[0];
   if (!r) throw new Error(`${c.id}: the namespace ran no command`);
-  return observe(cli.name, r, result.log, { stderrKeep: c.stderrKeep, watch: c.watch });
+  return observe(cli.name, r, result.log, { stderrKeep: c.stderrKeep, watch: c.watch }, result.uploadsAfter);
 }

@@ -11,6 +11,7 @@ import { serve, type Route, type ServedServer } from './handler.js';
 import { listenAt } from './listen-at.js';
 import { startProxy } from './proxy.js';
 import { makeRouter } from './routes.js';
+import type { S3Backend } from './services/s3.js';
 import { containerHandler } from './services/container.js';
 import { imdsHandler } from './services/imds.js';
 import { hostPort, SimLog } from './sim-log.js';
@@ -18,6 +19,10 @@ import type { ServicesConfig } from './spec.js';
 
 export interface RunningServices {
   log: SimLog;
+  /** With S3 from moto: the ids of the uploads created first, in the order declared. */
+  uploadIds: string[];
+  /** With S3 from moto: whether each of those uploads is still there. */
+  uploadsAfter(): Promise<Array<'present' | 'absent'>>;
   stop(): Promise<void>;
 }
 
@@ -27,6 +32,8 @@ export async function startServices(config: ServicesConfig, tls: { cert: string;
   const stopAll = async (): Promise<void> => {
     await Promise.all(stops.splice(0).map((s) => s().catch(() => undefined)));
   };
+  const uploadIds: string[] = [];
+  let uploadsAfter: RunningServices['uploadsAfter'] = async () => [];
   try {
     const dns = await startDns(log);
     stops.push(() => dns.stop());
@@ -47,7 +54,26 @@ export async function startServices(config: ServicesConfig, tls: { cert: string;
       stops.push(() => served.stop());
     };
 
-    const router = makeRouter(config, stub);
+    let s3: S3Backend = { port: stub.port, ownHost: false };
+    const motoUploads = config.s3?.moto?.uploads;
+    if (motoUploads) {
+      // loaded only here: moto.ts brings the AWS SDK, which the other cases need not pay for
+      const { createUpload, setupUploads, startMoto, uploadExists } = await import('../moto.js');
+      const moto = await startMoto();
+      stops.push(() => moto.stop());
+      const buckets = new Set<string>();
+      for (const u of motoUploads) {
+        const ids = buckets.has(u.bucket)
+          ? [await createUpload(moto, u.bucket, u.key, { parts: u.parts ?? 0 })]
+          : await setupUploads(moto, u.bucket, u.key, { parts: u.parts ?? 0 });
+        buckets.add(u.bucket);
+        uploadIds.push(ids[0]!);
+      }
+      uploadsAfter = async () =>
+        Promise.all(motoUploads.map(async (u, i) => ((await uploadExists(moto, u.bucket, uploadIds[i]!)) ? 'present' : 'absent')));
+      s3 = { port: moto.port, ownHost: true };
+    }
+    const router = makeRouter(config, s3);
     const key = readFileSync(tls.key);
     const cert = readFileSync(tls.cert);
     for (const address of [FRONT_V4, FRONT_V6]) {
@@ -70,5 +96,5 @@ export async function startServices(config: ServicesConfig, tls: { cert: string;
     await stopAll();
     throw e;
   }
-  return { log, stop: stopAll };
+  return { log, uploadIds, uploadsAfter, stop: stopAll };
 }

@@ -32,6 +32,11 @@ export interface ContainerConfig {
 export interface S3Config {
   /** Responses per bucket (a virtual-host bucket, an access point's or MRAP's host label...). */
   scripts?: Record<string, StubResponse[]>;
+  /**
+   * Serve S3 from moto_server (moto.ts) instead of the stub: these uploads are created first
+   * (their ids are {upload_id}, {upload_id2}... in the commands) and checked afterwards.
+   */
+  moto?: { uploads: Array<{ bucket: string; key: string; parts?: number }> };
 }
 
 export interface StsConfig {
@@ -116,6 +121,8 @@ export interface NamespaceResult {
   log: SimLogSnapshot;
   /** Time from the runner's start until every service was listening. */
   setupMs: number;
+  /** With S3 from moto: whether each declared upload was still there after the commands. */
+  uploadsAfter?: Array<'present' | 'absent'>;
   /** What a probe module returned. */
   probe?: unknown;
   /** The runner's own failure (setup, a service that would not start). */

@@ -1,12 +1,19 @@
 // S3 under its real names: virtual-host buckets, path style, accelerate, dual stack, FIPS, access
 // points, multi-region access points and directory buckets. The bucket (or access point) comes from
 // the host's labels before the S3 service label, else from the path; the request then goes on,
-// path style, to the stub of stub-server.ts, whose per-bucket scripts (and faults) answer it.
+// path style, to the stub of stub-server.ts, whose per-bucket scripts (and faults) answer it, or to
+// moto_server (which is then told nothing of the AWS name: Host becomes moto's own address).
 // Directory buckets' CreateSession is answered here, as S3 Express would, with session keys.
 import { request } from 'node:http';
 import { FAKE } from '../fake-credentials.js';
 import { xml, type Handler, type SimAnswer } from '../handler.js';
-import type { StubServer } from '../../stub-server.js';
+
+/** Where S3 requests go on, path style, on 127.0.0.1. */
+export interface S3Backend {
+  port: number;
+  /** Send moto's own host:port as Host (moto would read a bucket from a virtual-host name). */
+  ownHost: boolean;
+}
 
 /**
  * The bucket or access point a request to `hostname` is for, or '' for path style: the labels
@@ -28,12 +35,13 @@ function createSessionXml(): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<CreateSessionResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Credentials><SessionToken>${c.sessionToken}</SessionToken><SecretAccessKey>${c.secretAccessKey}</SecretAccessKey><AccessKeyId>${c.accessKeyId}</AccessKeyId><Expiration>${expiration}</Expiration></Credentials></CreateSessionResult>`;
 }
 
-function forward(stub: StubServer, method: string, path: string, headers: Record<string, string>, body: string): Promise<SimAnswer> {
+function forward(backend: S3Backend, method: string, path: string, headers: Record<string, string>, body: string): Promise<SimAnswer> {
   return new Promise((resolve) => {
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(headers)) if (!HOP_BY_HOP.has(k)) out[k] = v;
     out['content-length'] = String(Buffer.byteLength(body));
-    const req = request({ host: '127.0.0.1', port: stub.port, method, path, headers: out }, (res) => {
+    if (backend.ownHost) out.host = `127.0.0.1:${backend.port}`;
+    const req = request({ host: '127.0.0.1', port: backend.port, method, path, headers: out }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', () => resolve({ drop: true }));
@@ -51,7 +59,7 @@ function forward(stub: StubServer, method: string, path: string, headers: Record
   });
 }
 
-export function s3Handler(stub: StubServer): Handler {
+export function s3Handler(backend: S3Backend): Handler {
   return (req) => {
     const bucket = s3HostBucket(req.hostname);
     if (req.hostname.includes('.s3express-') && req.method === 'GET' && /^session(&|=|$)/.test(req.query) && (req.path === '/' || req.path === '')) {
@@ -63,6 +71,6 @@ export function s3Handler(stub: StubServer): Handler {
       req.entry.notes.push(t === undefined ? 'no x-amz-s3session-token' : t === FAKE.s3express.sessionToken ? 'session token from CreateSession' : 'unknown session token');
     }
     const path = bucket ? `/${bucket}${req.path.startsWith('/') ? '' : '/'}${req.path}` : req.path;
-    return forward(stub, req.method, req.query ? `${path}?${req.query}` : path, req.headers, req.body);
+    return forward(backend, req.method, req.query ? `${path}?${req.query}` : path, req.headers, req.body);
   };
 }
