@@ -215,7 +215,9 @@ export function drawChart(r, targets) {
     body.push(svg);
     y += h + 10;
   }
-  const head = `s3abort bench — ${r.date.slice(0, 16).replace('T', ' ')} UTC — Node ${r.machine.node}, ${r.machine.cpus} cores`;
+  // the load average goes in the heading: on a shared machine it says how far to trust the times
+  const load = r.machine.loadavg ? `, load ${r.machine.loadavg[0]}${r.machine.loadavgAfter ? ` to ${r.machine.loadavgAfter[0]}` : ''}` : '';
+  const head = `s3abort bench — ${r.date.slice(0, 16).replace('T', ' ')} UTC — Node ${r.machine.node}, ${r.machine.cpus} cores${load}`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${y}" viewBox="0 0 ${W} ${y}" font-family="Helvetica, Arial, sans-serif">
 <style>
 .title { font-size: 15px; font-weight: bold; fill: #1a202c; }
