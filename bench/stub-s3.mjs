@@ -2,7 +2,12 @@
 // uploads (keys obj/0000000 … in order, one upload each), listed 1000 per page with key and
 // upload-id markers like ListMultipartUploads; DELETE ?uploadId= aborts one (204, then 404
 // NoSuchUpload); ListParts answers an empty list or 404. DELETEs to the bucket `loadgen` are
-// answered 204 whatever the path, so one command can be timed again and again. Control: GET /__stub/stats, POST /__stub/reset?uploads=N.
+// answered 204 whatever the path, so one command can be timed again and again.
+// Control (answered at once): GET /__stub/stats, POST /__stub/reset?uploads=N[&delay-ms=D][&page-limit=P].
+// A reset forgets every abort and sets the latency and the largest page for the runs that follow.
+// The stats count every request by its shape (method, bucket or key, the names of its query
+// parameters), so the bench can show which requests a peer made and check that it really aborted
+// every upload it was given: a tool that exits 0 having aborted nothing shows here.
 //
 // Run it as a child: `node bench/stub-s3.mjs [--uploads N] [--delay-ms D]` prints {"port":…} on its
 // first line and stops on SIGTERM, on stdin closing, or after --max-seconds (default 1800) whatever
@@ -18,13 +23,25 @@ const arg = (name, fallback) => {
 };
 let uploads = arg('--uploads', 5000);
 const maxSeconds = arg('--max-seconds', 1800);
-const delayMs = Math.max(0, arg('--delay-ms', 0));
+let delayMs = Math.max(0, arg('--delay-ms', 0));
+// at most this many uploads a page, whatever max-uploads asks (S3 too may answer fewer than asked,
+// with IsTruncated): a small limit makes a small run list several pages
+let pageLimit = 1000;
 
 const INITIATED = '2026-01-01T00:00:00.000Z';
 
 /** bucket -> one byte per upload: 1 once aborted */
 let gone = new Map();
-let stats = { deletes: 0, aborted: 0, missing: 0, lists: 0, listParts: 0, other: 0 };
+const newStats = () => ({ deletes: 0, aborted: 0, missing: 0, lists: 0, listParts: 0, other: 0, requests: {} });
+let stats = newStats();
+/** The shape of a request, e.g. `GET /bucket?max-uploads&prefix&uploads` or `DELETE /bucket/key?uploadId`. */
+function census(method, bucket, key, q) {
+  let names = '';
+  for (const k of q.keys()) names += names ? `&${k}` : k;
+  if (names.includes('&')) names = names.split('&').sort().join('&');
+  const shape = `${method} ${bucket ? (key ? '/bucket/key' : '/bucket') : '/'}${names ? `?${names}` : ''}`;
+  stats.requests[shape] = (stats.requests[shape] ?? 0) + 1;
+}
 const goneOf = (bucket) => {
   let g = gone.get(bucket);
   if (!g) gone.set(bucket, (g = new Uint8Array(uploads)));
@@ -45,12 +62,13 @@ function startIndex(keyMarker, uploadIdMarker) {
 
 function listPage(bucket, q) {
   const max = Math.min(Math.max(Number(q.get('max-uploads') ?? 1000) || 1000, 1), 1000);
+  const limit = Math.min(max, pageLimit);
   const prefix = q.get('prefix') ?? '';
   const g = goneOf(bucket);
   let i = startIndex(q.get('key-marker') ?? '', q.get('upload-id-marker') ?? '');
   const parts = [];
   let last = -1;
-  while (i < uploads && parts.length < max) {
+  while (i < uploads && parts.length < limit) {
     if (!g[i] && keyOf(i).startsWith(prefix)) {
       parts.push(
         `<Upload><Key>${keyOf(i)}</Key><UploadId>${idOf(i)}</UploadId>` +
@@ -118,15 +136,19 @@ function handle(req, res) {
   const q = url.searchParams;
 
   if (bucket === '__stub') {
-    if (key === 'stats') return send(res, 200, JSON.stringify({ uploads, ...stats }), 'application/json');
+    // control requests are answered at once, whatever the delay
+    if (key === 'stats') return reply(res, 200, JSON.stringify({ uploads, delayMs, ...stats }), 'application/json');
     if (key === 'reset') {
       if (q.has('uploads')) uploads = Math.max(0, Math.min(Number(q.get('uploads')) || 0, 10_000_000));
+      if (q.has('page-limit')) pageLimit = Math.max(1, Math.min(Number(q.get('page-limit')) || 1000, 1000));
+      if (q.has('delay-ms')) delayMs = Math.max(0, Math.min(Number(q.get('delay-ms')) || 0, 10_000));
       gone = new Map();
-      stats = { deletes: 0, aborted: 0, missing: 0, lists: 0, listParts: 0, other: 0 };
-      return send(res, 200, '{}', 'application/json');
+      stats = newStats();
+      return reply(res, 200, '{}', 'application/json');
     }
-    return send(res, 404);
+    return reply(res, 404, '');
   }
+  census(req.method, bucket, key, q);
 
   if (req.method === 'DELETE' && q.has('uploadId')) {
     stats.deletes++;
