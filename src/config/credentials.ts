@@ -19,7 +19,10 @@ import { pyDecodeUtf8, pyRepr, pyStr, pyTypeName, type PyValue } from '../output
 import { pyIsoformat } from '../py/datetime.js';
 import { pyOsErrorText } from '../py/errno.js';
 import { expandUser, type IniSection, type IniValue, pyStrip, readIniFile, shlexSplit, ShlexError } from './ini.js';
-import { configuredEndpointUrl, type Env, pyInt, type Settings } from './settings.js';
+import { configuredEndpointUrl } from './settings/endpoint-url.js';
+import type { Env } from './settings/lookup.js';
+import type { Settings } from './settings/settings.js';
+import { pyInt } from './settings/values.js';
 
 export interface Credentials {
   accessKeyId: string;

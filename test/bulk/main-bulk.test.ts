@@ -1,7 +1,8 @@
 // main() in bulk mode, in-process with a fake session: what reaches stdout and stderr, exit codes,
 // listing errors worded as the single operation words them, SIGINT, the progress line.
 import { describe, expect, it } from 'vitest';
-import { LARGE_RUN, main, type Deps } from '../../src/main.js';
+import { main, type Deps } from '../../src/main.js';
+import { LARGE_RUN } from '../../src/modes/bulk.js';
 import type { ClientConfig } from '../../src/aws/s3.js';
 import { createMemoryIo, type MemoryIoOptions } from '../support/memory-io.js';
 import { FakeSession, accessDenied, manyUploads, wait, type FakeUpload } from './fake-session.js';

@@ -17,7 +17,7 @@ import {
   type SsoApi,
   type StsApi,
 } from '../../src/config/credentials.js';
-import { resolveSettings, type SettingsFlags } from '../../src/config/settings.js';
+import { createSettings, type SettingsFlags } from '../../src/config/settings/settings.js';
 import { ConfigError, GeneralError, ServiceError } from '../../src/errors.js';
 import { memFs } from './memfs.js';
 
@@ -39,7 +39,7 @@ function setup({ env = {}, config, credentials, files = {}, flags = {}, deps = {
   if (credentials !== undefined) all[`${HOME}/.aws/credentials`] = credentials;
   const fs = memFs(all);
   const fullEnv = { HOME, AWS_EC2_METADATA_DISABLED: 'true', ...env };
-  const settings = resolveSettings({ env: fullEnv, fs, homedir: HOME, flags: { verifySsl: true, noSignRequest: false, ...flags } });
+  const settings = createSettings({ env: fullEnv, fs, homedir: HOME, flags: { verifySsl: true, noSignRequest: false, ...flags } });
   const logs: string[] = [];
   const provider = createCredentialProvider(settings, {
     fs,

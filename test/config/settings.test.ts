@@ -3,7 +3,21 @@
 
 import { describe, expect, it } from 'vitest';
 import { ConfigError, GeneralError } from '../../src/errors.js';
-import { configuredEndpointUrl, pyInt, resolveSettings, type Settings, type SettingsFlags, validateRegionName } from '../../src/config/settings.js';
+import { configuredEndpointUrl } from '../../src/config/settings/endpoint-url.js';
+import { createSettings, type Settings, type SettingsFlags } from '../../src/config/settings/settings.js';
+import { pyInt, validateRegionName } from '../../src/config/settings/values.js';
+import { readClientConfig, readRegionAndProfile } from '../../src/pipeline/client.js';
+import { readSessionSettings, readTopLevelSettings } from '../../src/pipeline/session.js';
+
+// the reads of each pipeline stage, in the order the stage makes them (src/pipeline/)
+const topLevel = (s: Settings) => readTopLevelSettings(s);
+const session = (s: Settings) => readSessionSettings(s);
+const regionAndProfile = (s: Settings) => void readRegionAndProfile(s);
+const clientConfig = (s: Settings) => void readClientConfig(s);
+const client = (s: Settings) => {
+  regionAndProfile(s);
+  clientConfig(s);
+};
 import { memFs } from './memfs.js';
 
 interface Setup {
@@ -17,7 +31,7 @@ function settingsFor({ env = {}, config, credentials, flags = {} }: Setup = {}):
   const files: Record<string, string> = {};
   if (config !== undefined) files['/h/.aws/config'] = config;
   if (credentials !== undefined) files['/h/.aws/credentials'] = credentials;
-  return resolveSettings({
+  return createSettings({
     env: { HOME: '/h', ...env },
     fs: memFs(files),
     homedir: '/h',
@@ -58,7 +72,7 @@ describe('profile', () => {
     expect(settingsFor({ flags: { profile: 'x' }, config: '[profile x]\n' }).profileExists).toBe(true);
     const none = settingsFor();
     expect(none.profileExists).toBe(true);
-    expect(() => none.checkClientSettings()).not.toThrow();
+    expect(() => client(none)).not.toThrow();
   });
 
   it.each<[string, Setup, string]>([
@@ -69,9 +83,9 @@ describe('profile', () => {
   ])('a missing profile fails at client creation (255): %s', (_name, setup, message) => {
     const s = settingsFor(setup);
     expect(s.profileExists).toBe(false);
-    expect(() => s.checkSessionSettings()).not.toThrow();
-    expect(errorOf(() => s.checkClientSettings())).toEqual({ message, exitCode: 255 });
-    expect(errorOf(() => s.checkProfile())).toEqual({ message, exitCode: 255 });
+    expect(() => session(s)).not.toThrow();
+    expect(errorOf(() => client(s))).toEqual({ message, exitCode: 255 });
+    expect(errorOf(() => s.requireProfile())).toEqual({ message, exitCode: 255 });
   });
 });
 
@@ -115,8 +129,8 @@ describe('region', () => {
 
   it('raises a bad region name at client creation, before a missing profile', () => {
     const s = settingsFor({ flags: { region: 'bad region!', profile: 'nope' } });
-    expect(() => s.checkSessionSettings()).not.toThrow();
-    expect(errorOf(() => s.checkClientSettings())).toEqual({
+    expect(() => session(s)).not.toThrow();
+    expect(errorOf(() => client(s))).toEqual({
       message: "Provided region_name 'bad region!' doesn't match a supported format.",
       exitCode: 255,
     });
@@ -203,18 +217,20 @@ describe('endpoint URL (configured endpoints, botocore 1.31+)', () => {
   ])('%s', (_name, setup, url) => {
     const s = settingsFor(setup);
     expect(s.endpointUrl).toBe(url);
-    expect(() => s.checkClientConfig()).not.toThrow();
+    expect(() => clientConfig(s)).not.toThrow();
   });
 
   it('names a missing services section at client creation (255)', () => {
     const s = settingsFor({ config: '[default]\nservices = nope\n' });
-    expect(s.endpointUrl).toBeUndefined();
-    expect(errorOf(() => s.checkClientConfig())).toEqual({
+    // the setting fails when it is first read, and the client's config reads it first
+    const message = 'The profile is configured to use the services section but the "nope" services configuration does not exist.';
+    expect(errorOf(() => s.endpointUrl)).toEqual({ message, exitCode: 255 });
+    expect(errorOf(() => clientConfig(s))).toEqual({
       message: 'The profile is configured to use the services section but the "nope" services configuration does not exist.',
       exitCode: 255,
     });
     // an environment variable answers before the section is looked at
-    expect(() => settingsFor({ config: '[default]\nservices = nope\n', env: { AWS_ENDPOINT_URL: 'http://x:1' } }).checkClientConfig()).not.toThrow();
+    expect(() => clientConfig(settingsFor({ config: '[default]\nservices = nope\n', env: { AWS_ENDPOINT_URL: 'http://x:1' } }))).not.toThrow();
   });
 
   it('resolves other services for the credential clients', () => {
@@ -244,7 +260,7 @@ describe('retries', () => {
     const s = settingsFor(setup);
     expect(s.maxAttempts).toBe(attempts);
     expect(s.retryMode).toBe(mode);
-    expect(() => s.checkClientConfig()).not.toThrow();
+    expect(() => clientConfig(s)).not.toThrow();
   });
 
   it.each<[Setup, string]>([
@@ -258,10 +274,10 @@ describe('retries', () => {
     [{ env: { AWS_RETRY_MODE: 'legacy', AWS_MAX_ATTEMPTS: 'abc' } }, "invalid literal for int() with base 10: 'abc'"],
   ])('rejects %j after credentials (255)', (setup, message) => {
     const s = settingsFor(setup);
-    expect(() => s.checkSessionSettings()).not.toThrow();
-    expect(() => s.checkRegionAndProfile()).not.toThrow();
-    expect(errorOf(() => s.checkClientConfig())).toEqual({ message, exitCode: 255 });
-    expect(errorOf(() => s.checkClientSettings())).toEqual({ message, exitCode: 255 });
+    expect(() => session(s)).not.toThrow();
+    expect(() => regionAndProfile(s)).not.toThrow();
+    expect(errorOf(() => clientConfig(s))).toEqual({ message, exitCode: 255 });
+    expect(errorOf(() => client(s))).toEqual({ message, exitCode: 255 });
   });
 });
 
@@ -281,22 +297,22 @@ describe('timeouts', () => {
     [{ readTimeout: '1__0' }, "invalid literal for int() with base 10: '1__0'"],
     [{ readTimeout: '1.5' }, "invalid literal for int() with base 10: '1.5'"],
   ])('int() errors come at top-level-args-parsed: %j', (flags, message) => {
-    expect(errorOf(() => settingsFor({ flags }).checkTopLevelSettings())).toEqual({ message, exitCode: 255 });
+    expect(errorOf(() => topLevel(settingsFor({ flags })))).toEqual({ message, exitCode: 255 });
   });
 
   it('cuts the repr at 200 characters, as %.200R does', () => {
-    const message = errorOf(() => settingsFor({ flags: { readTimeout: 'a'.repeat(300) } }).checkTopLevelSettings())!.message;
+    const message = errorOf(() => topLevel(settingsFor({ flags: { readTimeout: 'a'.repeat(300) } })))!.message;
     expect(message).toBe(`invalid literal for int() with base 10: '${'a'.repeat(199)}`);
   });
 
   it('raises a negative timeout after the retry settings, connect before read', () => {
-    expect(errorOf(() => settingsFor({ flags: { readTimeout: '-2', connectTimeout: '-1' } }).checkClientConfig())?.message).toBe(
+    expect(errorOf(() => clientConfig(settingsFor({ flags: { readTimeout: '-2', connectTimeout: '-1' } })))?.message).toBe(
       'Attempted to set connect timeout to -1, but the timeout cannot be set to a value less than or equal to 0.',
     );
-    expect(errorOf(() => settingsFor({ flags: { readTimeout: '-1' } }).checkClientConfig())?.message).toBe(
+    expect(errorOf(() => clientConfig(settingsFor({ flags: { readTimeout: '-1' } })))?.message).toBe(
       'Attempted to set read timeout to -1, but the timeout cannot be set to a value less than or equal to 0.',
     );
-    expect(errorOf(() => settingsFor({ flags: { readTimeout: '-1' }, env: { AWS_RETRY_MODE: 'x' } }).checkClientConfig())?.message).toBe(
+    expect(errorOf(() => clientConfig(settingsFor({ flags: { readTimeout: '-1' }, env: { AWS_RETRY_MODE: 'x' } })))?.message).toBe(
       'Invalid value provided to "mode": "x" must be one of: "standard" or "adaptive"',
     );
   });
@@ -372,27 +388,27 @@ describe('session-initialized settings', () => {
 
   it('rejects a bad cli_timestamp_format with 253, before a bad cli_binary_format', () => {
     const s = settingsFor({ config: '[default]\ncli_binary_format = foo\ncli_timestamp_format = foo\n' });
-    const err = errorOf(() => s.checkSessionSettings());
+    const err = errorOf(() => session(s));
     expect(err).toEqual({ message: 'Unknown cli_timestamp_format value: foo, valid values are "wire" or "iso8601"', exitCode: 253 });
     try {
-      s.checkSessionSettings();
+      session(s);
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
     }
   });
 
   it("rejects a bad cli_binary_format with its KeyError text ('foo', 255)", () => {
-    expect(errorOf(() => settingsFor({ config: '[default]\ncli_binary_format = foo\n' }).checkSessionSettings())).toEqual({
+    expect(errorOf(() => session(settingsFor({ config: '[default]\ncli_binary_format = foo\n' })))).toEqual({
       message: "'foo'",
       exitCode: 255,
     });
     // the flag is chosen from a list elsewhere; with it the profile is not read
-    expect(() => settingsFor({ config: '[default]\ncli_binary_format = foo\n', flags: { cliBinaryFormat: 'base64' } }).checkSessionSettings()).not.toThrow();
+    expect(() => session(settingsFor({ config: '[default]\ncli_binary_format = foo\n', flags: { cliBinaryFormat: 'base64' } }))).not.toThrow();
   });
 
   it('uses the defaults quietly when the profile is missing', () => {
     const s = settingsFor({ flags: { profile: 'nope' }, config: '[default]\ncli_timestamp_format = foo\n' });
-    expect(() => s.checkSessionSettings()).not.toThrow();
+    expect(() => session(s)).not.toThrow();
     expect(s.cliTimestampFormat).toBe('iso8601');
   });
 });
@@ -433,12 +449,12 @@ describe('instance metadata settings', () => {
     // the env value is read even when the profile is missing
     [{ env: { AWS_METADATA_SERVICE_TIMEOUT: 'abc' }, flags: { profile: 'nope' } }, "invalid literal for int() with base 10: 'abc'"],
   ])('rejects at session-initialized (255) %#', (setup, message) => {
-    expect(errorOf(() => settingsFor(setup).checkSessionSettings())).toEqual({ message, exitCode: 255 });
+    expect(errorOf(() => session(settingsFor(setup)))).toEqual({ message, exitCode: 255 });
   });
 
   it('stops quietly at the first setting that needs a missing profile', () => {
     const s = settingsFor({ flags: { profile: 'nope' }, env: { AWS_EC2_METADATA_SERVICE_ENDPOINT: 'foo' } });
-    expect(() => s.checkSessionSettings()).not.toThrow();
+    expect(() => session(s)).not.toThrow();
   });
 });
 
@@ -454,13 +470,13 @@ describe('client-creation order', () => {
       [{ env: { AWS_RETRY_MODE: 'legacy' }, flags }, 'Invalid value provided to "mode": "legacy" must be one of: "standard" or "adaptive"'],
       [{ flags }, 'Attempted to set read timeout to -1, but the timeout cannot be set to a value less than or equal to 0.'],
     ];
-    for (const [setup, message] of steps) expect(errorOf(() => settingsFor(setup).checkClientSettings())?.message).toBe(message);
+    for (const [setup, message] of steps) expect(errorOf(() => client(settingsFor(setup)))?.message).toBe(message);
   });
 
   it('splits into the part before and after credentials', () => {
     const s = settingsFor({ env: { AWS_RETRY_MODE: 'legacy' }, flags: { profile: 'nope' } });
-    expect(errorOf(() => s.checkRegionAndProfile())?.message).toBe('The config profile (nope) could not be found');
-    expect(errorOf(() => s.checkClientConfig())?.message).toBe('Invalid value provided to "mode": "legacy" must be one of: "standard" or "adaptive"');
+    expect(errorOf(() => regionAndProfile(s))?.message).toBe('The config profile (nope) could not be found');
+    expect(errorOf(() => clientConfig(s))?.message).toBe('Invalid value provided to "mode": "legacy" must be one of: "standard" or "adaptive"');
   });
 });
 
@@ -485,21 +501,21 @@ describe('the client endpoint URL', () => {
   it('needs a host name: "Invalid endpoint: <url>" at client creation (255)', () => {
     for (const url of ['file:///tmp', 'localhost:9000', 'http://', 'http://[::1]:9', 'http://-bad-:9', 'http://my_host:9']) {
       const s = settingsFor({ flags: { endpointUrl: url } });
-      expect(errorOf(() => s.checkClientConfig())).toEqual({ message: `Invalid endpoint: ${url}`, exitCode: 255 });
+      expect(errorOf(() => clientConfig(s))).toEqual({ message: `Invalid endpoint: ${url}`, exitCode: 255 });
     }
   });
   it('accepts host names, IPv4 addresses and a trailing dot', () => {
     for (const url of ['http://127.0.0.1:9', 'HTTP://LOCALHOST', 'http://localhost.:9/base', 'ftp://127.0.0.1/', 'http://h?a=b']) {
-      expect(() => settingsFor({ flags: { endpointUrl: url } }).checkClientConfig()).not.toThrow();
+      expect(() => clientConfig(settingsFor({ flags: { endpointUrl: url } }))).not.toThrow();
     }
   });
   it('an empty region without an endpoint URL gives the default endpoint https://s3..amazonaws.com', () => {
     const s = settingsFor({ env: { AWS_DEFAULT_REGION: '' } });
-    expect(errorOf(() => s.checkClientConfig())).toEqual({ message: 'Invalid endpoint: https://s3..amazonaws.com', exitCode: 255 });
-    expect(() => settingsFor({ env: { AWS_DEFAULT_REGION: '' }, flags: { endpointUrl: 'http://127.0.0.1:9' } }).checkClientConfig()).not.toThrow();
+    expect(errorOf(() => clientConfig(s))).toEqual({ message: 'Invalid endpoint: https://s3..amazonaws.com', exitCode: 255 });
+    expect(() => clientConfig(settingsFor({ env: { AWS_DEFAULT_REGION: '' }, flags: { endpointUrl: 'http://127.0.0.1:9' } }))).not.toThrow();
   });
   it('comes after the retry settings', () => {
     const s = settingsFor({ env: { AWS_MAX_ATTEMPTS: 'abc' }, flags: { endpointUrl: 'file:///tmp' } });
-    expect(errorOf(() => s.checkClientConfig())?.message).toBe("invalid literal for int() with base 10: 'abc'");
+    expect(errorOf(() => clientConfig(s))?.message).toBe("invalid literal for int() with base 10: 'abc'");
   });
 });
