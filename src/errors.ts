@@ -21,6 +21,7 @@ export abstract class CliError extends Error {
 
 /** argv errors, unknown options, bad --query syntax, input documents, file:// errors, validation. */
 export class UsageError extends CliError {
+  override name = 'UsageError';
   readonly exitCode = EXIT_USAGE;
 }
 
@@ -34,6 +35,7 @@ export const USAGE_TEXT =
   '  aws <command> <subcommand> help\n';
 
 export class ArgParseError extends UsageError {
+  override name = 'ArgParseError';
   constructor(
     message: string,
     readonly prog: string,
@@ -49,6 +51,7 @@ export class ArgParseError extends UsageError {
 }
 
 export class UnknownOptionsError extends UsageError {
+  override name = 'UnknownOptionsError';
   constructor(readonly tokens: string[]) {
     super(`Unknown options: ${tokens.join(', ')}`);
   }
@@ -60,11 +63,13 @@ export class UnknownOptionsError extends UsageError {
 
 /** No credentials, bad cli_timestamp_format, a pager that cannot start. */
 export class ConfigError extends CliError {
+  override name = 'ConfigError';
   readonly exitCode = EXIT_CONFIG;
 }
 
 /** An error response from S3. */
 export class ServiceError extends CliError {
+  override name = 'ServiceError';
   readonly exitCode = EXIT_SERVICE;
   constructor(
     readonly code: string,
@@ -82,6 +87,7 @@ export class ServiceError extends CliError {
 
 /** SIGINT: the AWS CLI prints a newline on stdout and nothing on stderr. */
 export class Interrupted extends CliError {
+  override name = 'Interrupted';
   readonly exitCode = EXIT_INTERRUPTED;
   constructor() {
     super('interrupted');
@@ -93,11 +99,13 @@ export class Interrupted extends CliError {
 
 /** Everything else: connection failures, timeouts, missing profile, bad region, runtime --query errors. */
 export class GeneralError extends CliError {
+  override name = 'GeneralError';
   readonly exitCode = EXIT_GENERAL;
 }
 
 /** S3 answered with a success status and a body that cannot be read (truncated, garbled). */
 export class UnreadableResponseError extends GeneralError {
+  override name = 'UnreadableResponseError';
   constructor(
     message: string,
     readonly httpStatus: number,
@@ -114,6 +122,7 @@ export type TransportFailure = 'connect' | 'tls' | 'reset' | 'timeout' | 'cancel
  * reset, or timed out; or it was cancelled.
  */
 export class TransportError extends GeneralError {
+  override name = 'TransportError';
   constructor(
     message: string,
     readonly failure: TransportFailure,

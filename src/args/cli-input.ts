@@ -131,7 +131,9 @@ function decodeUtf32(b: Uint8Array, le: boolean): string | undefined {
 // YAML: ruamel.yaml 0.17 safe loader semantics on top of js-yaml's parser
 
 /** An exception that is not a YAMLError (ValueError from datetime(), int(), ...): the CLI exits 255. */
-class YamlCrash extends Error {}
+class YamlCrash extends Error {
+  override name = 'YamlCrash';
+}
 
 /** YAML(typ='safe', pure=True).load(content): UsageError for a YAMLError, GeneralError for other exceptions. */
 export function parseYamlDocument(content: string | Uint8Array): InputValue {

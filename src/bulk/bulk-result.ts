@@ -4,7 +4,8 @@ import { CliError, EXIT_GENERAL, EXIT_OK, EXIT_PARTIAL, EXIT_SERVICE } from '../
 import { formatJson, pyJsonDumpsIndent4 } from '../output/json.js';
 import type { PyDict, PyValue } from '../output/pyvalue.js';
 import { pyIsoformat } from '../py/datetime.js';
-import { describeError, type BulkResult, type StopReason, type UploadOutcome } from './run-bulk.js';
+import { describeError } from './failures.js';
+import type { BulkResult, StopReason, UploadOutcome } from './run-bulk.js';
 
 /** datetime.isoformat() of an aware UTC time, as the AWS CLI prints timestamps. */
 export const isoTimestamp = pyIsoformat;

@@ -7,7 +7,9 @@
 // the cutoff is measured against S3's clock (the Date of the listing) when S3 sends one.
 
 import { setMaxListeners } from 'node:events';
-import { CliError, ConfigError, GeneralError, ServiceError, TransportError, UnreadableResponseError, UsageError } from '../errors.js';
+import { CliError, GeneralError, ServiceError, TransportError, UnreadableResponseError, UsageError } from '../errors.js';
+import { Channel } from './channel.js';
+import { defaultSleep, describeError, isNoSuchUpload, isRetriedByRun, isUnreachable, mayHaveApplied } from './failures.js';
 
 export interface UploadRef {
   Key: string;
@@ -116,57 +118,6 @@ export interface BulkDeps {
 /** Between the local clock and S3's, a difference worth telling the operator about. */
 export const CLOCK_SKEW_WARN_MS = 5 * 60_000;
 
-// S3 answered, but not yet: worth more rounds of our own once the client's retries are used up
-const THROTTLED_CODES = new Set(['SlowDown', 'InternalError', 'ServiceUnavailable', 'RequestTimeout', 'Throttling', 'ThrottlingException', 'RequestThrottled', 'TooManyRequestsException', '500', '502', '503', '504']);
-
-function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
-
-export function describeError(err: unknown): { Code: string; Message: string; exit: number } {
-  if (err instanceof ServiceError) return { Code: err.code, Message: err.serviceMessage, exit: err.exitCode };
-  if (err instanceof TransportError && err.failure === 'cancelled') return { Code: 'Interrupted', Message: 'cancelled before S3 answered', exit: err.exitCode };
-  // not constructor.name: the bundler renames classes
-  if (err instanceof GeneralError) return { Code: 'RequestFailed', Message: err.message, exit: err.exitCode };
-  if (err instanceof ConfigError) return { Code: 'ConfigurationError', Message: err.message, exit: err.exitCode };
-  if (err instanceof CliError) return { Code: 'Error', Message: err.message, exit: err.exitCode };
-  const e = err as Error;
-  return { Code: e?.name ?? 'Error', Message: e?.message ?? String(err), exit: 255 };
-}
-
-/**
- * S3 answered, but not with something to act on: an error that says "try again later" (after the
- * client's own retries), or a success whose body was cut short or garbled.
- */
-function isRetriedByRun(err: unknown): boolean {
-  if (err instanceof UnreadableResponseError) return true;
-  return err instanceof ServiceError && (THROTTLED_CODES.has(err.code) || (err.httpStatus !== undefined && err.httpStatus >= 500));
-}
-
-function isNoSuchUpload(err: unknown): err is ServiceError {
-  return err instanceof ServiceError && err.code === 'NoSuchUpload';
-}
-
-/** Some attempt of this call reached S3 and got no answer: S3 may have carried it out. */
-function mayHaveApplied(err: unknown): boolean {
-  if (err instanceof TransportError) return err.mayHaveApplied;
-  return err instanceof ServiceError && err.earlierAttemptMayHaveApplied;
-}
-
-/** The call got no answer because the endpoint could not be reached or never answered. */
-function isUnreachable(err: unknown): err is TransportError {
-  return err instanceof TransportError && (err.failure === 'connect' || err.failure === 'timeout' || err.failure === 'tls');
-}
-
 /**
  * Rounds of our own on top of the client's retries (max_attempts), only for answers that say
  * "later" (SlowDown, 503, 500) and successes whose body could not be read: 1, 2 and 4 seconds
@@ -174,39 +125,6 @@ function isUnreachable(err: unknown): err is TransportError {
  * attempts already bound it.
  */
 export const EXTRA_ROUNDS = 3;
-
-/** An async queue whose producer waits while it is full. */
-class Channel<T> {
-  private items: T[] = [];
-  private closed = false;
-  private takers: (() => void)[] = [];
-  private putters: (() => void)[] = [];
-  constructor(private readonly capacity: number) {}
-  async put(item: T): Promise<void> {
-    while (this.items.length >= this.capacity && !this.closed) await new Promise<void>((r) => this.putters.push(r));
-    this.items.push(item);
-    this.takers.shift()?.();
-  }
-  async take(): Promise<T | undefined> {
-    for (;;) {
-      const item = this.items.shift();
-      if (item !== undefined) {
-        this.putters.shift()?.();
-        return item;
-      }
-      if (this.closed) return undefined;
-      await new Promise<void>((r) => this.takers.push(r));
-    }
-  }
-  close(): void {
-    this.closed = true;
-    for (const t of this.takers.splice(0)) t();
-    for (const p of this.putters.splice(0)) p();
-  }
-  drain(): T[] {
-    return this.items.splice(0);
-  }
-}
 
 /** The instant a cutoff stands for, given S3's clock (or the local one). */
 function resolveCutoff(cutoff: Cutoff, now: number): Date {

@@ -1,3 +1,4 @@
+// Generated from groff 1.22.4's hyphenation files (hyphen.us, hyphenex.us): a data table, not code.
 // Hyphenation data for US English, as groff 1.22.4 loads it for `groff -man -Tascii` (troffrc:
 // `.hpf hyphen.us`, `.hpfa hyphenex.us`): Liang's patterns from the Plain TeX hyphenation tables
 // (hyphen.tex by D. E. Knuth: "Unlimited copying and redistribution of this file are permitted as

@@ -22,6 +22,7 @@ export interface DisplayOptions {
 
 /** Where the AWS CLI's formatter itself crashes: what it had written, and its error (exit 255). */
 export class DisplayCrash extends GeneralError {
+  override name = 'DisplayCrash';
   constructor(
     message: string,
     readonly partialOutput: string,
@@ -36,6 +37,7 @@ export class DisplayCrash extends GeneralError {
  * "\n") gets ESC[0m after it.
  */
 export class ColoramaWrappedError extends GeneralError {
+  override name = 'ColoramaWrappedError';
   override render(): string {
     return `\n\x1b[0m${this.message}\x1b[0m\n\x1b[0m`;
   }

@@ -8,6 +8,7 @@ import { pyOsErrorText } from '../py/errno.js';
 
 /** The pager could not be started (the executable is missing, not executable, ...). */
 export class PagerStartError extends Error {
+  override name = 'PagerStartError';
   constructor(
     /** Node's code: ENOENT, EACCES, ... */
     readonly code: string,

@@ -9,6 +9,7 @@ import { PagerStartError, spawnPager, type PagerRunner } from './run-pager.js';
 
 /** A pager that cannot be started (errorhandler.py PagerErrorHandler): 253. */
 export class PagerError extends ConfigError {
+  override name = 'PagerError';
   constructor(
     message: string,
     /** colorama was wrapping stderr (a coloured table): each of the handler's writes gets ESC[0m */
