@@ -121,6 +121,7 @@ const io: Io = {
   signal: controller.signal,
   cancel: cancelController.signal,
   platform: process.platform,
+  runtime: `Node.js/${process.versions.node} ${os.type()}/${os.release()} ${os.machine()}`,
 };
 
 void main(io, {

@@ -51,4 +51,6 @@ export interface Io {
   /** Aborted on the second such signal: what is still in flight is cancelled at once. */
   readonly cancel: AbortSignal;
   readonly platform: string;
+  /** The runtime as --version names it: `Node.js/<version> <os>/<release> <arch>`. */
+  readonly runtime: string;
 }

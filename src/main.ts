@@ -71,7 +71,7 @@ async function start(io: Io, deps: Deps, state: RunState, debug: Run['debug'], f
     io.stdout.write(FIRST_PASS_HELP);
     return 0;
   }
-  debug.log('awscli.clidriver', `CLI version: ${versionString()}`);
+  debug.log('awscli.clidriver', `CLI version: ${versionString(io)}`);
   debug.log('awscli.clidriver', `Arguments entered to CLI: ${pyListRepr(io.argv)}`);
   // clidriver.py create_clidriver: load_plugins(session.full_config) reads (and may fail on) both
   // shared files before the auto-prompt and the main parser

@@ -25,7 +25,7 @@ export async function clientStep(run: Run, cmd: Partial<Command> & Pick<Command,
     cwd: io.cwd,
     now: () => io.now(),
     signal: io.signal,
-    userAgent: versionString(),
+    userAgent: versionString(io),
     debug: (m: string) => debug.log('botocore.credentials', m),
   });
   await chain.load();
@@ -53,7 +53,7 @@ export async function clientStep(run: Run, cmd: Partial<Command> & Pick<Command,
     ...(timeouts.connect !== null ? { connectTimeoutMs: timeouts.connect * 1000 } : {}),
     ...caBundle(s, io),
     verifySsl: s.verifySsl,
-    userAgent: versionString(),
+    userAgent: versionString(io),
     keepAlive: false,
     debug,
     onInsecureRequest: (host) =>

@@ -11,7 +11,7 @@ import type { Command, Run, StepResult } from './context.js';
 export async function globalsStep(run: Run, cmd: Partial<Command>): Promise<StepResult> {
   const { globals, rest, version } = parseGlobals(run.io.argv);
   if (version) {
-    run.io.stdout.write(`${versionString()}\n`);
+    run.io.stdout.write(`${versionString(run.io)}\n`);
     return 0;
   }
   cmd.globals = globals;

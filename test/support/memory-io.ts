@@ -153,6 +153,7 @@ export function createMemoryIo(opts: MemoryIoOptions = {}): MemoryIo {
       };
     },
     platform: opts.platform ?? 'linux',
+    runtime: 'Node.js/20.0.0 Linux/6.0.0 x86_64',
   };
 
   return {

@@ -47,6 +47,7 @@ const io: Io = {
     throw new Error('the terminal driver opens no log');
   },
   platform: process.platform,
+  runtime: `Node.js/${process.versions.node} ${os.type()}/${os.release()} ${os.machine()}`,
 };
 
 async function run(): Promise<number> {

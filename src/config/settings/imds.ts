@@ -2,7 +2,7 @@
 // the credential chain is built (customizations/assumerole.py at session-initialized).
 
 import { type CliError, GeneralError } from '../../errors.js';
-import { chain, type Found, fromEnv, fromProfile, type Lookup, originOf, type SettingOrigin, valueOf } from './lookup.js';
+import { chain, type Found, fromEnv, fromProfile, type Lookup, originOf, type SettingOrigin, foundValue } from './lookup.js';
 import { ensureBoolean, isValidUri, pyInt, pyStrValue } from './values.js';
 
 export interface ImdsSettings {
@@ -59,13 +59,13 @@ export function resolveImds(lookup: Lookup): { settings: ImdsSettings; origins: 
 
     const endpoint = read('imds.endpoint', chain(() => fromEnv(env, 'AWS_EC2_METADATA_SERVICE_ENDPOINT'), () => fromProfile(lookup, 'ec2_metadata_service_endpoint')), false);
     if (endpoint === 'missing') return { settings, origins };
-    const endpointValue = valueOf(endpoint);
+    const endpointValue = foundValue(endpoint);
     if (endpointValue !== undefined) settings.endpoint = pyStrValue(endpointValue);
 
     // utils.resolve_imds_endpoint_mode
     const mode = read('imds.endpointMode', chain(() => fromEnv(env, 'AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE'), () => fromProfile(lookup, 'ec2_metadata_service_endpoint_mode')));
     if (mode === 'missing') return { settings, origins };
-    const modeValue = valueOf(mode);
+    const modeValue = foundValue(mode);
     if (modeValue !== undefined) {
       const m = pyStrValue(modeValue).toLowerCase();
       if (m !== 'ipv4' && m !== 'ipv6') {
@@ -75,7 +75,7 @@ export function resolveImds(lookup: Lookup): { settings: ImdsSettings; origins: 
     } else {
       const ipv6 = chain(() => fromEnv(env, 'AWS_IMDS_USE_IPV6'), () => fromProfile(lookup, 'imds_use_ipv6'));
       if (ipv6 === 'missing') return { settings, origins };
-      if (ensureBoolean(valueOf(ipv6))) settings.endpointMode = 'ipv6';
+      if (ensureBoolean(foundValue(ipv6))) settings.endpointMode = 'ipv6';
     }
 
     // IMDSFetcher._select_base_url

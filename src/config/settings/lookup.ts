@@ -76,7 +76,7 @@ export function chain(...steps: Array<() => Found>): Found | 'missing' {
   }
 }
 
-export function valueOf(found: Found | 'missing'): IniValue | undefined {
+export function foundValue(found: Found | 'missing'): IniValue | undefined {
   return found === undefined || found === 'missing' ? undefined : found.value;
 }
 

@@ -14,7 +14,7 @@ import { readAutoPrompt } from './auto-prompt.js';
 import { describeSettings, type SettingName } from './describe.js';
 import { configuredEndpointUrl } from './endpoint-url.js';
 import { type ImdsSettings, resolveImds } from './imds.js';
-import { chain, type Env, type Found, fromEnv, fromFlag, fromProfile, fromProfileSection, type Lookup, originOf, type SettingOrigin, valueOf } from './lookup.js';
+import { chain, type Env, type Found, fromEnv, fromFlag, fromProfile, fromProfileSection, type Lookup, originOf, type SettingOrigin, foundValue } from './lookup.js';
 import { ensureBoolean, isValidEndpointUrl, pyInt, pyStrValue, validateRegionName } from './values.js';
 
 export interface SettingsFlags {
@@ -175,13 +175,13 @@ export class Settings {
 
   /** --output > AWS_DEFAULT_OUTPUT > profile output > 'json'; not validated here (the CLI checks it at display). */
   get output(): string {
-    const v = valueOf(this.find('output', () => fromFlag(this.flags.output, '--output'), () => fromEnv(this.env, 'AWS_DEFAULT_OUTPUT'), () => fromProfile(this.lookup, 'output')));
+    const v = foundValue(this.find('output', () => fromFlag(this.flags.output, '--output'), () => fromEnv(this.env, 'AWS_DEFAULT_OUTPUT'), () => fromProfile(this.lookup, 'output')));
     return v === undefined ? 'json' : pyStrValue(v);
   }
 
   /** AWS_IGNORE_CONFIGURED_ENDPOINT_URLS > ignore_configured_endpoint_urls */
   get ignoreConfiguredEndpointUrls(): boolean {
-    return ensureBoolean(valueOf(this.find('ignoreConfiguredEndpointUrls', () => fromEnv(this.env, 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS'), () => fromProfile(this.lookup, 'ignore_configured_endpoint_urls'))));
+    return ensureBoolean(foundValue(this.find('ignoreConfiguredEndpointUrls', () => fromEnv(this.env, 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS'), () => fromProfile(this.lookup, 'ignore_configured_endpoint_urls'))));
   }
 
   private readonly endpointSetting = memo((): Resolved<string | undefined> => {
@@ -223,13 +223,13 @@ export class Settings {
   get caBundle(): string | undefined {
     const found = chain(() => fromFlag(this.flags.caBundle, '--ca-bundle'), () => fromEnv(this.env, 'AWS_CA_BUNDLE'), () => fromProfile(this.lookup, 'ca_bundle'));
     if (found !== undefined && found !== 'missing') this.origins.caBundle = found.origin;
-    const v = valueOf(found);
+    const v = foundValue(found);
     return typeof v === 'string' ? v : undefined;
   }
 
   private readonly maxAttemptsSetting = memo((): Resolved<number> => {
     // botocore args._compute_retry_config, then Config._validate_retry_configuration
-    const v = valueOf(this.find('maxAttempts', () => fromEnv(this.env, 'AWS_MAX_ATTEMPTS'), () => fromProfile(this.lookup, 'max_attempts')));
+    const v = foundValue(this.find('maxAttempts', () => fromEnv(this.env, 'AWS_MAX_ATTEMPTS'), () => fromProfile(this.lookup, 'max_attempts')));
     if (v === undefined) return ok(3);
     try {
       const n = pyInt(v);
@@ -246,7 +246,7 @@ export class Settings {
   }
 
   private readonly retryModeSetting = memo((): Resolved<'standard' | 'adaptive'> => {
-    const v = valueOf(this.find('retryMode', () => fromEnv(this.env, 'AWS_RETRY_MODE'), () => fromProfile(this.lookup, 'retry_mode')));
+    const v = foundValue(this.find('retryMode', () => fromEnv(this.env, 'AWS_RETRY_MODE'), () => fromProfile(this.lookup, 'retry_mode')));
     if (v === undefined || v === 'standard' || v === 'adaptive') return ok(v ?? 'standard');
     return failed('standard', new GeneralError(`Invalid value provided to "mode": "${pyStrValue(v)}" must be one of: "standard" or "adaptive"`));
   });
@@ -301,35 +301,35 @@ export class Settings {
   /** botocore SectionConfigProvider('s3') with its override chains. */
   get s3(): S3Settings {
     const l = this.lookup;
-    const bool = (found: Found | 'missing') => ensureBoolean(valueOf(found));
+    const bool = (found: Found | 'missing') => ensureBoolean(foundValue(found));
     const addressing = chain(() => fromProfileSection(l, 's3', 'addressing_style'));
     if (addressing !== undefined && addressing !== 'missing') this.origins['s3.addressingStyle'] = addressing.origin;
     const accelerate = this.find('s3.useAccelerateEndpoint', () => fromProfileSection(l, 's3', 'use_accelerate_endpoint'));
-    const dualstack = valueOf(this.find('s3.useDualstackEndpoint', () => fromProfileSection(l, 's3', 'use_dualstack_endpoint')));
+    const dualstack = foundValue(this.find('s3.useDualstackEndpoint', () => fromProfileSection(l, 's3', 'use_dualstack_endpoint')));
     const arn = chain(() => fromEnv(this.env, 'AWS_S3_USE_ARN_REGION'), () => fromProfile(l, 's3_use_arn_region'), () => fromProfileSection(l, 's3', 'use_arn_region'));
     if (arn !== undefined && arn !== 'missing') this.origins['s3.useArnRegion'] = arn.origin;
     const mrap = this.find('s3.disableMultiregionAccessPoints', () => fromEnv(this.env, 'AWS_S3_DISABLE_MULTIREGION_ACCESS_POINTS'), () => fromProfileSection(l, 's3', 's3_disable_multiregion_access_points'));
     const payload = chain(() => fromProfileSection(l, 's3', 'payload_signing_enabled'));
-    const addressingValue = valueOf(addressing);
+    const addressingValue = foundValue(addressing);
     return {
       addressingStyle: typeof addressingValue === 'string' ? addressingValue : undefined,
       useAccelerateEndpoint: bool(accelerate),
       // client.py _is_s3_dualstack_mode: only True/'True'/'true'
       useDualstackEndpoint: dualstack === 'true' || dualstack === 'True',
-      useArnRegion: valueOf(arn) === undefined ? undefined : bool(arn),
+      useArnRegion: foundValue(arn) === undefined ? undefined : bool(arn),
       disableMultiregionAccessPoints: bool(mrap),
-      payloadSigningEnabled: valueOf(payload) === undefined ? undefined : bool(payload),
+      payloadSigningEnabled: foundValue(payload) === undefined ? undefined : bool(payload),
     };
   }
 
   /** AWS_USE_FIPS_ENDPOINT > use_fips_endpoint as configured (what other clients, e.g. STS, use). */
   get fipsEndpointConfigured(): boolean {
-    return ensureBoolean(valueOf(this.find('useFipsEndpoint', () => fromEnv(this.env, 'AWS_USE_FIPS_ENDPOINT'), () => fromProfile(this.lookup, 'use_fips_endpoint'))));
+    return ensureBoolean(foundValue(this.find('useFipsEndpoint', () => fromEnv(this.env, 'AWS_USE_FIPS_ENDPOINT'), () => fromProfile(this.lookup, 'use_fips_endpoint'))));
   }
 
   /** AWS_USE_DUALSTACK_ENDPOINT > use_dualstack_endpoint as configured. */
   get dualstackEndpointConfigured(): boolean {
-    return ensureBoolean(valueOf(this.find('useDualstackEndpoint', () => fromEnv(this.env, 'AWS_USE_DUALSTACK_ENDPOINT'), () => fromProfile(this.lookup, 'use_dualstack_endpoint'))));
+    return ensureBoolean(foundValue(this.find('useDualstackEndpoint', () => fromEnv(this.env, 'AWS_USE_DUALSTACK_ENDPOINT'), () => fromProfile(this.lookup, 'use_dualstack_endpoint'))));
   }
 
   /**
@@ -347,17 +347,17 @@ export class Settings {
 
   /** profile parameter_validation (default true) */
   get parameterValidation(): boolean {
-    const v = valueOf(this.find('parameterValidation', () => fromProfile(this.lookup, 'parameter_validation')));
+    const v = foundValue(this.find('parameterValidation', () => fromProfile(this.lookup, 'parameter_validation')));
     return v === undefined ? true : ensureBoolean(v);
   }
 
   /** profile tcp_keepalive (default false) */
   get tcpKeepalive(): boolean {
-    return ensureBoolean(valueOf(chain(() => fromProfile(this.lookup, 'tcp_keepalive'))));
+    return ensureBoolean(foundValue(chain(() => fromProfile(this.lookup, 'tcp_keepalive'))));
   }
 
   private readonly timestampFormatSetting = memo((): Resolved<'iso8601' | 'wire'> => {
-    const v = valueOf(this.find('cliTimestampFormat', () => fromProfile(this.lookup, 'cli_timestamp_format')));
+    const v = foundValue(this.find('cliTimestampFormat', () => fromProfile(this.lookup, 'cli_timestamp_format')));
     if (v === undefined || v === 'iso8601' || v === 'wire') return ok(v ?? 'iso8601');
     // customizations/timestampformat.py
     return failed('iso8601', new ConfigError(`Unknown cli_timestamp_format value: ${pyStrValue(v)}, valid values are "wire" or "iso8601"`));
@@ -370,7 +370,7 @@ export class Settings {
 
   private readonly binaryFormatSetting = memo((): Resolved<'base64' | 'raw-in-base64-out'> => {
     const flag = this.flags.cliBinaryFormat;
-    const v = valueOf(flag !== undefined ? this.find('cliBinaryFormat', () => fromFlag(flag, '--cli-binary-format')) : this.find('cliBinaryFormat', () => fromProfile(this.lookup, 'cli_binary_format')));
+    const v = foundValue(flag !== undefined ? this.find('cliBinaryFormat', () => fromFlag(flag, '--cli-binary-format')) : this.find('cliBinaryFormat', () => fromProfile(this.lookup, 'cli_binary_format')));
     if (v === undefined || v === 'base64' || v === 'raw-in-base64-out') return ok(v ?? 'base64');
     // customizations/binaryformat.py: a KeyError from the formats table, printed as its repr
     return failed('base64', new GeneralError(typeof v === 'string' ? pyRepr(v) : "unhashable type: 'dict'"));
@@ -394,7 +394,7 @@ export class Settings {
 
   /** AWS_PAGER > cli_pager > PAGER > 'less'; '' means no pager. */
   get pager(): string {
-    const v = valueOf(this.find('pager', () => fromEnv(this.env, 'AWS_PAGER'), () => fromProfile(this.lookup, 'cli_pager'), () => fromEnv(this.env, 'PAGER')));
+    const v = foundValue(this.find('pager', () => fromEnv(this.env, 'AWS_PAGER'), () => fromProfile(this.lookup, 'cli_pager'), () => fromEnv(this.env, 'PAGER')));
     return v === undefined ? 'less' : pyStrValue(v);
   }
 
