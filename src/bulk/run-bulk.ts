@@ -132,187 +132,238 @@ function resolveCutoff(cutoff: Cutoff, now: number): Date {
 }
 
 export async function runBulk(session: BulkSession, opts: BulkOptions, deps: BulkDeps): Promise<BulkResult> {
-  const sleep = deps.sleep ?? defaultSleep;
-  const random = deps.random ?? Math.random;
-  const localNow = deps.now ?? Date.now;
+  return new BulkRun(session, opts, deps).run();
+}
+
+/** Whether an earlier round of a call may have been carried out by S3. */
+interface History {
+  mayHaveApplied: boolean;
+}
+
+/** One run's state: the selected uploads, the listing, the cutoff, and the two signals of its own. */
+class BulkRun {
+  private readonly sleep: NonNullable<BulkDeps['sleep']>;
+  private readonly random: () => number;
+  private readonly localNow: () => number;
   // two signals of our own: `stopping` (start nothing new; also ends our backoffs) and
   // `cancelling` (every request in flight listens: one derived signal that may have many
   // listeners, instead of Node's MaxListenersExceededWarning on stderr past 10 requests)
-  const stopper = new AbortController();
-  const canceller = new AbortController();
-  const stopping = stopper.signal;
-  const cancelling = canceller.signal;
-  setMaxListeners(0, cancelling);
-  let stopped: StopReason | undefined;
-  const stop = (why: StopReason) => {
-    stopped ??= why;
-    stopper.abort();
-  };
-  const onSignal = () => stop({ signal: String(deps.signal.reason ?? 'SIGINT') });
-  const onCancel = () => {
-    onSignal();
-    canceller.abort();
-  };
-  if (deps.signal.aborted) onSignal();
-  else deps.signal.addEventListener('abort', onSignal, { once: true });
-  if (deps.cancel?.aborted) onCancel();
-  else deps.cancel?.addEventListener('abort', onCancel, { once: true });
-
-  const uploads: UploadOutcome[] = [];
-  const progress: BulkProgress = { selected: 0, aborted: 0, failed: 0, unconfirmed: 0, listingDone: false };
-  const tick = () => deps.onProgress?.(progress);
-  const channel = new Channel<UploadOutcome>(Math.max(opts.concurrency, 1) * 2);
-  const common = {
-    ...(opts.requestPayer !== undefined ? { RequestPayer: opts.requestPayer } : {}),
-    ...(opts.expectedBucketOwner !== undefined ? { ExpectedBucketOwner: opts.expectedBucketOwner } : {}),
-  };
-  const listing: ListingState = { complete: false, pages: 0 };
-  let cutoff: Date | undefined;
+  private readonly stopper = new AbortController();
+  private readonly canceller = new AbortController();
+  private readonly uploads: UploadOutcome[] = [];
+  private readonly progress: BulkProgress = { selected: 0, aborted: 0, failed: 0, unconfirmed: 0, listingDone: false };
+  private readonly channel: Channel<UploadOutcome>;
+  private readonly listing: ListingState = { complete: false, pages: 0 };
+  private readonly common: { RequestPayer?: string; ExpectedBucketOwner?: string };
+  private stopped: StopReason | undefined;
+  private cutoff: Date | undefined;
   /** how many calls S3 has answered (with success or an error) */
-  let answers = 0;
+  private answers = 0;
 
-  const settle = (u: UploadOutcome, status: UploadStatus) => {
-    u.Status = status;
-    if (status === 'Aborted' || status === 'AlreadyGone') progress.aborted++;
-    else if (status === 'Failed') progress.failed++;
-    else if (status === 'Unconfirmed') progress.unconfirmed++;
+  constructor(
+    private readonly session: BulkSession,
+    private readonly opts: BulkOptions,
+    private readonly deps: BulkDeps,
+  ) {
+    this.sleep = deps.sleep ?? defaultSleep;
+    this.random = deps.random ?? Math.random;
+    this.localNow = deps.now ?? Date.now;
+    setMaxListeners(0, this.canceller.signal);
+    this.channel = new Channel<UploadOutcome>(Math.max(opts.concurrency, 1) * 2);
+    this.common = {
+      ...(opts.requestPayer !== undefined ? { RequestPayer: opts.requestPayer } : {}),
+      ...(opts.expectedBucketOwner !== undefined ? { ExpectedBucketOwner: opts.expectedBucketOwner } : {}),
+    };
+  }
+
+  private get stopping(): AbortSignal {
+    return this.stopper.signal;
+  }
+
+  private get cancelling(): AbortSignal {
+    return this.canceller.signal;
+  }
+
+  private stop(why: StopReason): void {
+    this.stopped ??= why;
+    this.stopper.abort();
+  }
+
+  private readonly onSignal = () => this.stop({ signal: String(this.deps.signal.reason ?? 'SIGINT') });
+
+  private readonly onCancel = () => {
+    this.onSignal();
+    this.canceller.abort();
+  };
+
+  async run(): Promise<BulkResult> {
+    const { deps, opts } = this;
+    if (deps.signal.aborted) this.onSignal();
+    else deps.signal.addEventListener('abort', this.onSignal, { once: true });
+    if (deps.cancel?.aborted) this.onCancel();
+    else deps.cancel?.addEventListener('abort', this.onCancel, { once: true });
     try {
-      deps.onOutcome?.(u);
+      const workers = Array.from({ length: Math.max(1, opts.concurrency) }, () => this.work());
+      await Promise.all([this.produce(), ...workers]);
+    } finally {
+      deps.signal.removeEventListener('abort', this.onSignal);
+      deps.cancel?.removeEventListener('abort', this.onCancel);
+    }
+    for (const u of this.channel.drain()) this.settle(u, 'Skipped');
+    for (const u of this.uploads) if (u.Status === 'Pending') this.settle(u, 'Skipped');
+    return {
+      dryRun: opts.dryRun,
+      uploads: this.uploads,
+      ...(opts.allUploads ? { listing: this.listing, ...(this.cutoff ? { cutoff: this.cutoff } : {}) } : {}),
+      ...(this.stopped ? { stopped: this.stopped } : {}),
+    };
+  }
+
+  private tick(): void {
+    this.deps.onProgress?.(this.progress);
+  }
+
+  private settle(u: UploadOutcome, status: UploadStatus): void {
+    u.Status = status;
+    if (status === 'Aborted' || status === 'AlreadyGone') this.progress.aborted++;
+    else if (status === 'Failed') this.progress.failed++;
+    else if (status === 'Unconfirmed') this.progress.unconfirmed++;
+    try {
+      this.deps.onOutcome?.(u);
     } catch (e) {
       // the record of what was done cannot be kept: start nothing more
-      stop({ error: e instanceof CliError ? e : new GeneralError(String((e as Error)?.message ?? e)) });
+      this.stop({ error: e instanceof CliError ? e : new GeneralError(String((e as Error)?.message ?? e)) });
     }
-    tick();
-  };
+    this.tick();
+  }
 
   /**
    * Runs one request; again after a backoff when S3 answered "later" past the client's own
    * retries (EXTRA_ROUNDS); stops the run when the endpoint no longer answers anyone. `history`
    * collects whether an earlier round may have been carried out.
    */
-  const call = async <T>(request: () => Promise<T>, history: { mayHaveApplied: boolean } = { mayHaveApplied: false }): Promise<T> => {
+  private async call<T>(request: () => Promise<T>, history: History = { mayHaveApplied: false }): Promise<T> {
     for (let round = 0; ; round++) {
-      const answeredBefore = answers;
+      const answeredBefore = this.answers;
       try {
         const out = await request();
-        answers++;
+        this.answers++;
         return out;
       } catch (e) {
-        if (e instanceof ServiceError || e instanceof UnreadableResponseError) answers++;
+        if (e instanceof ServiceError || e instanceof UnreadableResponseError) this.answers++;
         // a success status whose body could not be read: S3 did it
         if (mayHaveApplied(e) || e instanceof UnreadableResponseError) history.mayHaveApplied = true;
         // a dead endpoint, or one that never answers, ends the run within one call's bound
-        if (isUnreachable(e) && answers === answeredBefore) stop({ endpointDown: e });
-        if (stopping.aborted || round >= EXTRA_ROUNDS || !isRetriedByRun(e)) throw e;
-        await sleep(Math.min(1000 * 2 ** round, 8000) * (0.5 + random() / 2), stopping);
-        if (stopping.aborted) throw e;
+        if (isUnreachable(e) && this.answers === answeredBefore) this.stop({ endpointDown: e });
+        if (this.stopping.aborted || round >= EXTRA_ROUNDS || !isRetriedByRun(e)) throw e;
+        await this.sleep(Math.min(1000 * 2 ** round, 8000) * (0.5 + this.random() / 2), this.stopping);
+        if (this.stopping.aborted) throw e;
       }
     }
-  };
+  }
 
-  const select = async (u: UploadRef) => {
+  private async select(u: UploadRef): Promise<void> {
     // a literal of the fields kept (not a spread of the listing's object): half the memory per
     // upload, and a run keeps every selected upload to the end
     const outcome: UploadOutcome = u.Initiated
       ? { Key: u.Key, UploadId: u.UploadId, Initiated: u.Initiated, Status: 'Pending' }
       : { Key: u.Key, UploadId: u.UploadId, Status: 'Pending' };
-    uploads.push(outcome);
-    progress.selected++;
-    tick();
-    await channel.put(outcome);
-  };
+    this.uploads.push(outcome);
+    this.progress.selected++;
+    this.tick();
+    await this.channel.put(outcome);
+  }
 
   /** On the first page: the local clock's skew, and the cutoff on S3's clock (when S3 sent a Date). */
-  const fixCutoff = (serverDate: Date | undefined) => {
-    const local = localNow();
+  private fixCutoff(serverDate: Date | undefined): void {
+    const local = this.localNow();
     if (serverDate) {
       const skew = serverDate.getTime() - local;
       // an HTTP date has whole seconds: a second's difference is only the rounding
-      if (Math.abs(skew) > CLOCK_SKEW_WARN_MS) deps.onClockSkew?.(skew, serverDate);
+      if (Math.abs(skew) > CLOCK_SKEW_WARN_MS) this.deps.onClockSkew?.(skew, serverDate);
     }
     const now = serverDate?.getTime() ?? local;
-    const c = opts.cutoff;
+    const c = this.opts.cutoff;
     if (c === undefined) return;
     const at = resolveCutoff(c, now);
     if ('before' in c && at.getTime() > now) {
       throw new UsageError(`The --older-than time ${at.toISOString()} is after S3's clock (${new Date(now).toISOString()}): uploads started a second ago would be selected.`);
     }
-    cutoff = at;
-    progress.cutoff = at;
-  };
+    this.cutoff = at;
+    this.progress.cutoff = at;
+  }
 
-  const produce = async () => {
+  /** Whether a listed upload is one the run aborts. */
+  private selects(u: UploadRef, everything: boolean): boolean {
+    const { opts } = this;
+    if (opts.key !== undefined && u.Key !== opts.key) return false;
+    if (opts.prefix !== undefined && !u.Key.startsWith(opts.prefix)) return false;
+    // --older-than 0s selects every upload, whatever S3's clock says of the newest
+    return everything || (u.Initiated !== undefined && u.Initiated.getTime() < (this.cutoff?.getTime() ?? Infinity));
+  }
+
+  /** Selects the uploads: the one named, or the listing's, page after page. */
+  private async produce(): Promise<void> {
     try {
-      if (!opts.allUploads) {
-        await select({ Key: opts.key ?? '', UploadId: opts.uploadId ?? '' });
-        return;
-      }
-      // directory buckets page by key-marker only
-      const directory = opts.bucket.endsWith('--x-s3');
-      let keyMarker: string | undefined;
-      let uploadIdMarker: string | undefined;
-      const prefix = opts.key ?? opts.prefix;
-      // --older-than 0s selects every upload, whatever S3's clock says of the newest
-      const everything = opts.cutoff === undefined || ('ageMs' in opts.cutoff && opts.cutoff.ageMs <= 0);
-      let first = true;
-      for (;;) {
-        if (stopping.aborted) return;
-        const input = {
-          Bucket: opts.bucket,
-          ...(prefix !== undefined ? { Prefix: prefix } : {}),
-          ...(keyMarker !== undefined ? { KeyMarker: keyMarker } : {}),
-          ...(uploadIdMarker !== undefined && !directory ? { UploadIdMarker: uploadIdMarker } : {}),
-          MaxUploads: opts.pageSize ?? 1000,
-          ...common,
-        };
-        const page = await call(() => session.listMultipartUploads(input, cancelling));
-        listing.pages++;
-        if (first) fixCutoff(page.serverDate);
-        first = false;
-        const before = cutoff?.getTime() ?? Infinity;
-        for (const u of page.uploads) {
-          if (stopping.aborted) return;
-          if (opts.key !== undefined && u.Key !== opts.key) continue;
-          if (opts.prefix !== undefined && !u.Key.startsWith(opts.prefix)) continue;
-          if (!everything && !(u.Initiated && u.Initiated.getTime() < before)) continue;
-          await select(u);
-        }
-        if (!page.truncated) {
-          listing.complete = true;
-          return;
-        }
-        const nextKey = page.nextKeyMarker ?? page.uploads.at(-1)?.Key;
-        const nextId = page.nextUploadIdMarker ?? page.uploads.at(-1)?.UploadId;
-        if (nextKey === undefined || (nextKey === keyMarker && nextId === uploadIdMarker)) {
-          throw new GeneralError('ListMultipartUploads reported more uploads but gave no marker to continue from');
-        }
-        keyMarker = nextKey;
-        uploadIdMarker = nextId;
-      }
+      if (!this.opts.allUploads) await this.select({ Key: this.opts.key ?? '', UploadId: this.opts.uploadId ?? '' });
+      else await this.listAll();
     } catch (e) {
       // a signal's cancellation is not the listing's failure
-      if (!(cancelling.aborted && e instanceof TransportError && e.failure === 'cancelled')) listing.error = e;
+      if (!(this.cancelling.aborted && e instanceof TransportError && e.failure === 'cancelled')) this.listing.error = e;
     } finally {
-      progress.listingDone = true;
-      channel.close();
-      tick();
+      this.progress.listingDone = true;
+      this.channel.close();
+      this.tick();
     }
-  };
+  }
+
+  private async listAll(): Promise<void> {
+    const { opts } = this;
+    // directory buckets page by key-marker only
+    const directory = opts.bucket.endsWith('--x-s3');
+    let keyMarker: string | undefined;
+    let uploadIdMarker: string | undefined;
+    const prefix = opts.key ?? opts.prefix;
+    const everything = opts.cutoff === undefined || ('ageMs' in opts.cutoff && opts.cutoff.ageMs <= 0);
+    for (;;) {
+      if (this.stopping.aborted) return;
+      const input = {
+        Bucket: opts.bucket,
+        ...(prefix !== undefined ? { Prefix: prefix } : {}),
+        ...(keyMarker !== undefined ? { KeyMarker: keyMarker } : {}),
+        ...(uploadIdMarker !== undefined && !directory ? { UploadIdMarker: uploadIdMarker } : {}),
+        MaxUploads: opts.pageSize ?? 1000,
+        ...this.common,
+      };
+      const page = await this.call(() => this.session.listMultipartUploads(input, this.cancelling));
+      if (this.listing.pages++ === 0) this.fixCutoff(page.serverDate);
+      for (const u of page.uploads) {
+        if (this.stopping.aborted) return;
+        if (this.selects(u, everything)) await this.select(u);
+      }
+      if (!page.truncated) {
+        this.listing.complete = true;
+        return;
+      }
+      const nextKey = page.nextKeyMarker ?? page.uploads.at(-1)?.Key;
+      const nextId = page.nextUploadIdMarker ?? page.uploads.at(-1)?.UploadId;
+      if (nextKey === undefined || (nextKey === keyMarker && nextId === uploadIdMarker)) {
+        throw new GeneralError('ListMultipartUploads reported more uploads but gave no marker to continue from');
+      }
+      keyMarker = nextKey;
+      uploadIdMarker = nextId;
+    }
+  }
 
   /** 'done': S3 confirmed the abort; otherwise the NoSuchUpload error S3 answered. */
-  const abortOnce = async (u: UploadOutcome, history: { mayHaveApplied: boolean }): Promise<'done' | ServiceError> => {
+  private async abortOnce(u: UploadOutcome, history: History): Promise<'done' | ServiceError> {
+    const { opts } = this;
+    const input = {
+      Bucket: opts.bucket, Key: u.Key, UploadId: u.UploadId, ...this.common,
+      ...(opts.ifMatchInitiatedTime !== undefined ? { IfMatchInitiatedTime: opts.ifMatchInitiatedTime } : {}),
+    };
     try {
-      await call(
-        () =>
-          session.abortMultipartUpload(
-            {
-              Bucket: opts.bucket, Key: u.Key, UploadId: u.UploadId, ...common,
-              ...(opts.ifMatchInitiatedTime !== undefined ? { IfMatchInitiatedTime: opts.ifMatchInitiatedTime } : {}),
-            },
-            cancelling,
-          ),
-        history,
-      );
+      await this.call(() => this.session.abortMultipartUpload(input, this.cancelling), history);
       return 'done';
     } catch (e) {
       // an earlier attempt of ours got no answer: it most likely took effect (a reset after S3
@@ -324,122 +375,121 @@ export async function runBulk(session: BulkSession, opts: BulkOptions, deps: Bul
       if (history.mayHaveApplied && e instanceof ServiceError && e.httpStatus === 404 && e.code === '404') return 'done';
       throw e;
     }
-  };
+  }
+
+  private listParts(u: UploadOutcome): Promise<{ parts: number }> {
+    return this.call(() => this.session.listParts({ Bucket: this.opts.bucket, Key: u.Key, UploadId: u.UploadId, ...this.common }, this.cancelling));
+  }
 
   /** ListParts until no part is listed, aborting again between checks. */
-  const verify = async (u: UploadOutcome, history: { mayHaveApplied: boolean }): Promise<boolean | 'stopped'> => {
-    for (let attempt = 1; attempt <= opts.verifyAttempts; attempt++) {
+  private async verify(u: UploadOutcome, history: History): Promise<boolean | 'stopped'> {
+    const attempts = this.opts.verifyAttempts;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
       let parts: number;
       try {
-        parts = (await call(() => session.listParts({ Bucket: opts.bucket, Key: u.Key, UploadId: u.UploadId, ...common }, cancelling))).parts;
+        parts = (await this.listParts(u)).parts;
       } catch (e) {
         if (isNoSuchUpload(e)) return true;
         throw e;
       }
       if (parts === 0) return true;
-      if (attempt === opts.verifyAttempts) return false;
+      if (attempt === attempts) return false;
       // a part upload that was in flight during the abort can still land: abort again
-      await sleep(Math.min(200 * 2 ** (attempt - 1), 5000) * (0.5 + random() / 2), stopping);
-      if (stopping.aborted) return 'stopped';
-      await abortOnce(u, history);
+      await this.sleep(Math.min(200 * 2 ** (attempt - 1), 5000) * (0.5 + this.random() / 2), this.stopping);
+      if (this.stopping.aborted) return 'stopped';
+      await this.abortOnce(u, history);
     }
     return false;
-  };
+  }
 
   /** A single upload's dry run asks S3 (read-only) whether the upload exists. */
-  const checkExists = async (u: UploadOutcome) => {
+  private async checkExists(u: UploadOutcome): Promise<void> {
     try {
-      await call(() => session.listParts({ Bucket: opts.bucket, Key: u.Key, UploadId: u.UploadId, ...common }, cancelling));
-      settle(u, 'WouldAbort');
+      await this.listParts(u);
+      this.settle(u, 'WouldAbort');
     } catch (e) {
-      if (isNoSuchUpload(e) && opts.ignoreMissing) return settle(u, 'AlreadyGone');
-      fail(u, e, { mayHaveApplied: false });
+      if (isNoSuchUpload(e) && this.opts.ignoreMissing) {
+        this.settle(u, 'AlreadyGone');
+        return;
+      }
+      this.fail(u, e, { mayHaveApplied: false });
     }
-  };
+  }
 
-  const fail = (u: UploadOutcome, e: unknown, history: { mayHaveApplied: boolean }) => {
+  private record(u: UploadOutcome, e: unknown): void {
     const d = describeError(e);
     u.Error = { Code: d.Code, Message: d.Message };
     u.errorExit = d.exit;
-    if (opts.verify && !opts.dryRun) u.Verified = false;
+  }
+
+  /** An abort that did not succeed: Unconfirmed when S3 may have carried it out, Failed when S3 said no. */
+  private fail(u: UploadOutcome, e: unknown, history: History): void {
+    this.record(u, e);
+    if (this.opts.verify && !this.opts.dryRun) u.Verified = false;
     // sent and never answered, or answered "later" after an attempt that was never answered:
     // S3 may have carried it out. Failed means S3 said no (or it never reached S3).
     const unanswered = e instanceof TransportError || (e instanceof ServiceError && (e.httpStatus ?? 0) >= 500);
-    if (unanswered && (history.mayHaveApplied || mayHaveApplied(e))) return settle(u, 'Unconfirmed');
+    if (unanswered && (history.mayHaveApplied || mayHaveApplied(e))) {
+      this.settle(u, 'Unconfirmed');
+      return;
+    }
     if (e instanceof TransportError && e.failure === 'cancelled') {
       // cancelled before anything reached S3
       delete u.Error;
       delete u.errorExit;
       delete u.Verified;
-      return settle(u, 'Skipped');
+      this.settle(u, 'Skipped');
+      return;
     }
-    settle(u, 'Failed');
-  };
-
-  const work = async () => {
-    for (;;) {
-      const u = await channel.take();
-      if (u === undefined) return;
-      if (stopping.aborted) {
-        settle(u, 'Skipped');
-        continue;
-      }
-      if (opts.dryRun) {
-        if (opts.allUploads) settle(u, 'WouldAbort');
-        else await checkExists(u);
-        continue;
-      }
-      const history = { mayHaveApplied: false };
-      let first: 'done' | ServiceError;
-      try {
-        first = await abortOnce(u, history);
-        if (first !== 'done' && !opts.ignoreMissing) throw first;
-      } catch (e) {
-        fail(u, e, history);
-        continue;
-      }
-      const status = first === 'done' ? 'Aborted' : 'AlreadyGone';
-      if (opts.verify) {
-        // the abort is confirmed: what happens now only decides whether it is verified
-        let ok: boolean | 'stopped';
-        try {
-          ok = await verify(u, history);
-        } catch (e) {
-          if (e instanceof TransportError && e.failure === 'cancelled') ok = 'stopped';
-          else {
-            u.Verified = false;
-            const d = describeError(e);
-            u.Error = { Code: d.Code, Message: d.Message };
-            u.errorExit = d.exit;
-            settle(u, 'Failed');
-            continue;
-          }
-        }
-        // stopped between checks: the abort was confirmed, the parts not yet
-        u.Verified = ok === true;
-        if (ok === false) {
-          u.Error = { Code: 'PartsRemain', Message: `parts were still listed after ${opts.verifyAttempts} checks` };
-          settle(u, 'Failed');
-          continue;
-        }
-      }
-      settle(u, status);
-    }
-  };
-
-  try {
-    const workers = Array.from({ length: Math.max(1, opts.concurrency) }, work);
-    await Promise.all([produce(), ...workers]);
-  } finally {
-    deps.signal.removeEventListener('abort', onSignal);
-    deps.cancel?.removeEventListener('abort', onCancel);
+    this.settle(u, 'Failed');
   }
-  for (const u of channel.drain()) settle(u, 'Skipped');
-  for (const u of uploads) if (u.Status === 'Pending') settle(u, 'Skipped');
-  return {
-    dryRun: opts.dryRun,
-    uploads,
-    ...(opts.allUploads ? { listing, ...(cutoff ? { cutoff } : {}) } : {}),
-    ...(stopped ? { stopped } : {}),
-  };
+
+  private async work(): Promise<void> {
+    for (;;) {
+      const u = await this.channel.take();
+      if (u === undefined) return;
+      if (this.stopping.aborted) this.settle(u, 'Skipped');
+      else if (!this.opts.dryRun) await this.abortAndVerify(u);
+      else if (this.opts.allUploads) this.settle(u, 'WouldAbort');
+      else await this.checkExists(u);
+    }
+  }
+
+  private async abortAndVerify(u: UploadOutcome): Promise<void> {
+    const history: History = { mayHaveApplied: false };
+    let first: 'done' | ServiceError;
+    try {
+      first = await this.abortOnce(u, history);
+      if (first !== 'done' && !this.opts.ignoreMissing) throw first;
+    } catch (e) {
+      this.fail(u, e, history);
+      return;
+    }
+    const status = first === 'done' ? 'Aborted' : 'AlreadyGone';
+    if (!this.opts.verify) {
+      this.settle(u, status);
+      return;
+    }
+    // the abort is confirmed: what happens now only decides whether it is verified
+    let ok: boolean | 'stopped';
+    try {
+      ok = await this.verify(u, history);
+    } catch (e) {
+      if (!(e instanceof TransportError && e.failure === 'cancelled')) {
+        u.Verified = false;
+        this.record(u, e);
+        this.settle(u, 'Failed');
+        return;
+      }
+      ok = 'stopped';
+    }
+    // stopped between checks: the abort was confirmed, the parts not yet
+    u.Verified = ok === true;
+    if (ok !== false) {
+      this.settle(u, status);
+      return;
+    }
+    u.Error = { Code: 'PartsRemain', Message: `parts were still listed after ${this.opts.verifyAttempts} checks` };
+    this.settle(u, 'Failed');
+  }
 }

@@ -210,15 +210,16 @@ describe('bulk cleanup, end to end', () => {
       { bucket: 'fmt', key: 'a b', uploadId: 'ua', initiated: t0 },
       { bucket: 'fmt', key: 'c', uploadId: 'ub', initiated: new Date(t0.getTime() + 1500) },
     ]);
-    const dry = ['--all-uploads', '--dry-run'];
+    // without --older-than the cutoff is 24 hours before S3's clock
+    const byDefault = await cli(s, 'fmt', ['--all-uploads', '--dry-run']);
+    expect(Math.abs(Date.parse((JSON.parse(byDefault.stdout) as Doc).Cutoff!) - (Date.now() - DAY))).toBeLessThan(60_000);
+    // a fixed cutoff, so that every run prints the same document
+    const dry = ['--all-uploads', '--dry-run', '--older-than', '2026-11-25T00:00:00Z'];
 
     const json = await cli(s, 'fmt', [...dry, '--output', 'json']);
-    const cutoff = (JSON.parse(json.stdout) as Doc).Cutoff;
-    // 24 hours before S3's clock, when --older-than is not given
-    expect(Math.abs(Date.parse(cutoff!) - (Date.now() - DAY))).toBeLessThan(60_000);
     const expected: Doc = {
       DryRun: true,
-      Cutoff: cutoff!,
+      Cutoff: '2026-11-25T00:00:00+00:00',
       Uploads: [
         { Key: 'a b', UploadId: a!, Initiated: '2026-11-20T10:00:00+00:00', Status: 'WouldAbort' },
         { Key: 'c', UploadId: b!, Initiated: '2026-11-20T10:00:01.500000+00:00', Status: 'WouldAbort' },
