@@ -27,6 +27,7 @@ import { pyBytesRepr } from '../args/timestamp.js';
 import type { DebugLog } from '../debug.js';
 import { type CliError, GeneralError, ServiceError, TransportError, UnreadableResponseError, UsageError } from '../errors.js';
 import { continueAttempts, keepSuccessStatus, resumeToken } from './botocore-attempts.js';
+import { UnusableCaAgent } from '../net/unusable-ca-agent.js';
 import { readResponseBody } from './response-body.js';
 import { errorCodeOf, parseS3Error, type XmlValue } from './xml-error.js';
 import { parseXml } from './xml.js';
@@ -55,6 +56,8 @@ export interface ClientConfig {
   connectTimeoutMs?: number;
   readTimeoutMs?: number;
   ca?: string;
+  /** the CA bundle cannot be used: every https connection fails with this (Python's text) */
+  caProblem?: string;
   verifySsl: boolean;
   userAgent: string;
   /** Keep-alive sockets, for many requests in one run. */
@@ -313,11 +316,14 @@ export class S3Session {
       keepAlive: cfg.keepAlive,
       maxSockets: cfg.maxSockets ?? 50,
     };
-    const httpsAgent = new HttpsAgent({
-      ...agentOptions,
-      rejectUnauthorized: cfg.verifySsl,
-      ...(cfg.ca !== undefined ? { ca: cfg.ca } : {}),
-    });
+    const httpsAgent =
+      cfg.verifySsl && cfg.caProblem !== undefined
+        ? new UnusableCaAgent(cfg.caProblem, agentOptions)
+        : new HttpsAgent({
+            ...agentOptions,
+            rejectUnauthorized: cfg.verifySsl,
+            ...(cfg.ca !== undefined ? { ca: cfg.ca } : {}),
+          });
     const backoff = (attempt: number) => Math.min(Math.random() * 2 ** (attempt - 1), 20) * 1000;
     this.client = new S3Client({
       // an empty region (--region '' or AWS_DEFAULT_REGION='') reaches here only with an endpoint
@@ -573,7 +579,7 @@ export class S3Session {
       }
       return new TransportError(`Read timeout on endpoint URL: "${url}"`, 'timeout', applied);
     }
-    const ssl = sslReason(sysCode, e.message ?? '');
+    const ssl = sysCode === 'S3ABORT_CA_BUNDLE' ? e.message : sslReason(sysCode, e.message ?? '');
     if (ssl) return new TransportError(`SSL validation failed for ${url} ${ssl}`, 'tls', applied);
     if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL'].includes(sysCode)) {
       return new TransportError(`Could not connect to the endpoint URL: "${url}"`, 'connect', applied);

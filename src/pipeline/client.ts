@@ -6,6 +6,8 @@
 
 import type { ClientConfig } from '../aws/s3.js';
 import type { Settings } from '../config/settings/settings.js';
+import { GeneralError } from '../errors.js';
+import { invalidCaBundleText, readCaBundle } from '../net/ca-bundle.js';
 import type { Io } from '../io.js';
 import { lazy } from '../lazy.js';
 import { versionString } from '../version.js';
@@ -89,17 +91,21 @@ export function readClientConfig(s: Settings) {
   const maxAttempts = s.maxAttempts;
   const retryMode = s.retryMode;
   s.checkClientEndpoint();
+  // endpoint.py _validate_verify_value (AWS CLI 2.36): a blank bundle setting; 2.9.19 turned
+  // verification off instead
+  const ca = s.verifySsl ? s.caBundle : undefined;
+  if (ca !== undefined && ca.trim() === '') throw new GeneralError(invalidCaBundleText());
   return { endpoint, maxAttempts, retryMode, timeouts: s.timeouts };
 }
 
-/** The CA bundle's text, when verification is on and a bundle is configured. */
-function caBundle(s: Settings, io: Io): { ca?: string } {
+/**
+ * The trust of the client when verification is on and a bundle is configured: its certificates,
+ * or why it cannot be used (every https connection then fails with that, as urllib3's does).
+ */
+function caBundle(s: Settings, io: Io): { ca?: string; caProblem?: string } {
   const path = s.caBundle;
   if (!s.verifySsl || path === undefined) return {};
-  try {
-    return { ca: Buffer.from(io.fs.readFile(path)).toString('utf8') };
-  } catch {
-    return {};
-  }
+  const bundle = readCaBundle(io.fs, path);
+  return 'pem' in bundle ? { ca: bundle.pem } : { caProblem: bundle.problem };
 }
 

@@ -9,7 +9,12 @@ import { compareToGolden } from '../support/aws-sim/compare-sim.js';
 import { loadGolden } from '../support/aws-sim/golden.js';
 import { runInSimAws } from '../support/aws-sim/run-in-sim-aws.js';
 
-const SUPPORTED = ['s3-us-west-2-virtual', 's3-moto-virtual', 'creds-imds-ipv4', 'creds-ecs-relative'];
+const SUPPORTED = [
+  's3-us-west-2-virtual', 's3-moto-virtual', 'creds-imds-ipv4', 'creds-ecs-relative',
+  // TLS trust (issue 12): a bundle that cannot be used fails every attempt, never falls back
+  'tls-default-trust', 'tls-ca-flag', 'tls-ca-profile', 'tls-ca-env-missing', 'tls-ca-flag-missing', 'tls-ca-profile-missing',
+  'tls-ca-env-dir', 'tls-ca-env-dir-hashed', 'tls-ca-flag-dir', 'tls-ca-env-junk', 'tls-ca-flag-junk',
+];
 
 describe('s3abort in the simulated AWS', () => {
   for (const id of SUPPORTED) {

@@ -219,9 +219,17 @@ export class Settings {
     if (url !== undefined && !isValidEndpointUrl(url)) throw new GeneralError(`Invalid endpoint: ${url}`);
   }
 
-  /** --ca-bundle > AWS_CA_BUNDLE > ca_bundle (unexpanded); ignored when verifySsl is false. */
+  /**
+   * --ca-bundle > AWS_CA_BUNDLE > ca_bundle > REQUESTS_CA_BUNDLE (endpoint.py _get_verify_value),
+   * unexpanded; ignored when verifySsl is false.
+   */
   get caBundle(): string | undefined {
-    const found = chain(() => fromFlag(this.flags.caBundle, '--ca-bundle'), () => fromEnv(this.env, 'AWS_CA_BUNDLE'), () => fromProfile(this.lookup, 'ca_bundle'));
+    const found = chain(
+      () => fromFlag(this.flags.caBundle, '--ca-bundle'),
+      () => fromEnv(this.env, 'AWS_CA_BUNDLE'),
+      () => fromProfile(this.lookup, 'ca_bundle'),
+      () => fromEnv(this.env, 'REQUESTS_CA_BUNDLE'),
+    );
     if (found !== undefined && found !== 'missing') this.origins.caBundle = found.origin;
     const v = foundValue(found);
     return typeof v === 'string' ? v : undefined;

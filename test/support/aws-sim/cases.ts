@@ -160,7 +160,9 @@ function tls(id: string, summary: string, extra: Partial<SimCase>): SimCase {
 }
 
 const TLS_CASES: SimCase[] = [
-  tls('tls-default-trust', 'no CA bundle: the default trust store does not know the test CA', {}),
+  // (s3abort keeps the classic texts of 2.9.19, whose Python names _ssl.c lines 992 and 4123: the
+  // cases whose text holds one are held to that golden; the behavior is the same in both)
+  tls('tls-default-trust', 'no CA bundle: the default trust store does not know the test CA', { target: 'v2' }),
   tls('tls-ca-flag', '--ca-bundle names the right CA', { args: [...ABORT, '--ca-bundle', '{ca}'] }),
   tls('tls-ca-profile', 'the profile ca_bundle names the right CA', { files: { 'home/.aws/config': '[default]\nca_bundle = {ca}\n' } }),
   tls('tls-ca-env-missing', 'AWS_CA_BUNDLE names a missing file', { env: { AWS_CA_BUNDLE: '{tmp}/missing-ca.pem' } }),
@@ -181,10 +183,12 @@ const TLS_CASES: SimCase[] = [
     files: { 'cadir/ca.pem': '{ca_pem}' },
   }),
   tls('tls-ca-env-junk', 'AWS_CA_BUNDLE names a file that is no PEM', {
+    target: 'v2',
     env: { AWS_CA_BUNDLE: '{tmp}/junk.pem' },
     files: { 'junk.pem': 'this is not a certificate\n' },
   }),
   tls('tls-ca-flag-junk', '--ca-bundle names a file that is no PEM', {
+    target: 'v2',
     args: [...ABORT, '--ca-bundle', '{tmp}/junk.pem'],
     files: { 'junk.pem': 'this is not a certificate\n' },
   }),
