@@ -39,10 +39,10 @@ export async function clientStep(run: Run, cmd: Partial<Command> & Pick<Command,
   const credentials: CredentialsForClient = s.noSignRequest || cmd.skeleton === 'output' ? null : chain;
   cmd.credentials = credentials;
   const cfg: ClientConfig = {
-    // no region anywhere: S3 resolves aws-global, signed for us-east-1
-    region: region ?? 'us-east-1',
+    // no region anywhere: the ruleset's aws-global, s3.amazonaws.com signed for us-east-1
+    region: region ?? 'aws-global',
     ...(endpoint !== undefined ? { endpoint } : {}),
-    forcePathStyle: s.s3.addressingStyle === 'path' || (endpoint !== undefined && s.s3.addressingStyle !== 'virtual'),
+    forcePathStyle: forcePathStyle(s.s3, endpoint),
     useFipsEndpoint: s.useFipsEndpoint,
     useDualstackEndpoint: s.useDualstackEndpoint,
     useAccelerateEndpoint: s.s3.useAccelerateEndpoint,
@@ -73,6 +73,28 @@ export async function clientStep(run: Run, cmd: Partial<Command> & Pick<Command,
   }
   cmd.cfg = cfg;
   return undefined;
+}
+
+/**
+ * botocore args.py compute_endpoint_resolver_builtin_defaults: never with accelerate (path style
+ * then quietly becomes the accelerate host, where the ruleset alone would refuse it); a custom
+ * endpoint that is not an accelerate one defaults to path style; otherwise addressing_style = path.
+ */
+function forcePathStyle(s3: Settings['s3'], endpoint: string | undefined): boolean {
+  if (s3.useAccelerateEndpoint) return false;
+  if (endpoint !== undefined && !isS3AccelerateUrl(endpoint)) return s3.addressingStyle !== 'virtual';
+  return s3.addressingStyle === 'path';
+}
+
+/** botocore utils.is_s3_accelerate_url: s3-accelerate[.dualstack].amazonaws.com, over http or https. */
+function isS3AccelerateUrl(url: string): boolean {
+  const m = /^https?:\/\/([^/?#]*)/i.exec(url);
+  const netloc = m?.[1];
+  if (netloc === undefined || !netloc.endsWith('amazonaws.com')) return false;
+  const parts = netloc.split('.');
+  if (parts[0] !== 's3-accelerate') return false;
+  const features = parts.slice(1, -2);
+  return new Set(features).size === features.length && features.every((p) => p === 'dualstack');
 }
 
 /** Client creation before the credential chain: the region name, then the profile. */
