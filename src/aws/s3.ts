@@ -48,6 +48,8 @@ export interface ClientConfig {
   useAccelerateEndpoint: boolean;
   useArnRegion?: boolean;
   disableMultiregionAccessPoints: boolean;
+  /** directory buckets signed with the caller's credentials, without CreateSession */
+  disableS3ExpressSessionAuth?: boolean;
   /** null: send unsigned requests (--no-sign-request) */
   credentials: (() => Promise<Credentials>) | null;
   maxAttempts: number;
@@ -308,6 +310,8 @@ function headerText(h: Record<string, string>): string {
 export class S3Session {
   private readonly client: S3Client;
   private readonly traces = new WeakMap<object, CallTrace>();
+  /** the trace of the request sent last: a call that failed inside a call of the SDK's own (S3 Express's CreateSession) shows its URL */
+  private readonly lastSent: { trace?: CallTrace } = {};
   private readonly resolvedCommands = new Map<unknown, ResolvedCommand>();
   private readonly rulesets = new Map<string, { url?: string; unconstructable?: string }>();
 
@@ -360,7 +364,7 @@ export class S3Session {
       defaultsMode: 'legacy',
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
-      disableS3ExpressSessionAuth: false,
+      disableS3ExpressSessionAuth: cfg.disableS3ExpressSessionAuth === true,
       // settings the SDK would otherwise look up in process.env and ~/.aws by itself
       ignoreConfiguredEndpointUrls: true,
       authSchemePreference: [],
@@ -376,11 +380,24 @@ export class S3Session {
     const stack = this.client.middlewareStack;
     const cfg = this.cfg;
     const traces = this.traces;
+    const lastSent = this.lastSent;
     // the AWS CLI's model has no `x-id` query parameter; the SDK's does
     stack.add(
       (next) => async (args) => {
         const req = args.request as { query?: Record<string, unknown>; path?: string };
         if (req.query && 'x-id' in req.query) delete req.query['x-id'];
+        // a directory bucket through a custom endpoint: the SDK joins the endpoint's `/` and the
+        // operation's `/{Key}` into `/bucket//key`; botocore's _urljoin gives `/bucket/key`
+        const bucket = (args.input as { Bucket?: unknown }).Bucket;
+        if (cfg.endpoint !== undefined && typeof bucket === 'string' && bucket.endsWith('--x-s3') && req.path?.startsWith(`/${bucket}//`)) {
+          req.path = `/${bucket}${req.path.slice(bucket.length + 2)}`;
+        }
+        // botocore writes CreateSession's flag as `?session`, the SDK as `?session=`; and on a
+        // path-style endpoint its path as the bucket's, `/bucket` (the SDK sends `/bucket//`)
+        if (req.query && req.query.session === '') {
+          req.query.session = null;
+          if (req.path !== undefined && req.path.length > 1) req.path = req.path.replace(/\/+$/, '') || '/';
+        }
         // botocore _urljoin: an empty Key (parameter_validation = false) leaves the endpoint's path
         // as it is, `/bucket` rather than `/bucket/`
         if ((args.input as { Key?: unknown }).Key === '' && req.path !== undefined && req.path.length > 1 && req.path.endsWith('/')) {
@@ -399,6 +416,7 @@ export class S3Session {
         };
         const trace = traces.get(context as object) ?? { attempts: 0 };
         traces.set(context as object, trace);
+        lastSent.trace = trace;
         trace.attempts++;
         if (cfg.credentials === null) {
           // --no-sign-request: botocore's disable_signing sends no signature headers at all
@@ -614,7 +632,8 @@ export class S3Session {
       const { output } = (await handler(command)) as { output: T };
       return { output, trace: this.traces.get(context) };
     } catch (err) {
-      throw this.toCliError(err, operation, this.traces.get(context));
+      // nothing of this call was sent: it failed in one the SDK made for it (CreateSession)
+      throw this.toCliError(err, operation, this.traces.get(context) ?? this.lastSent.trace);
     }
   }
 

@@ -31,7 +31,7 @@ export async function clientStep(run: Run, cmd: Partial<Command> & Pick<Command,
     debug: (m: string) => debug.log('botocore.credentials', m),
   });
   await chain.load();
-  const { endpoint, maxAttempts, retryMode, timeouts } = readClientConfig(s);
+  const { endpoint, maxAttempts, retryMode, disableS3ExpressSessionAuth, timeouts } = readClientConfig(s);
   if (region === undefined && !s.imds.disabled) {
     region = await resolveImdsRegion(s, { fs: io.fs, homedir: io.homedir, env: io.env, signal: io.signal });
   }
@@ -48,6 +48,7 @@ export async function clientStep(run: Run, cmd: Partial<Command> & Pick<Command,
     useAccelerateEndpoint: s.s3.useAccelerateEndpoint,
     useArnRegion: s.s3.useArnRegion,
     disableMultiregionAccessPoints: s.s3.disableMultiregionAccessPoints,
+    disableS3ExpressSessionAuth,
     credentials,
     maxAttempts,
     retryMode,
@@ -112,12 +113,13 @@ export function readClientConfig(s: Settings) {
   const endpoint = s.endpointUrl;
   const maxAttempts = s.maxAttempts;
   const retryMode = s.retryMode;
+  const disableS3ExpressSessionAuth = s.disableS3ExpressSessionAuth;
   s.checkClientEndpoint();
   // endpoint.py _validate_verify_value (AWS CLI 2.36): a blank bundle setting; 2.9.19 turned
   // verification off instead
   const ca = s.verifySsl ? s.caBundle : undefined;
   if (ca !== undefined && ca.trim() === '') throw new GeneralError(invalidCaBundleText());
-  return { endpoint, maxAttempts, retryMode, timeouts: s.timeouts };
+  return { endpoint, maxAttempts, retryMode, disableS3ExpressSessionAuth, timeouts: s.timeouts };
 }
 
 /**

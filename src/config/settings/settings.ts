@@ -353,6 +353,23 @@ export class Settings {
     return this.endpointSetting().value === undefined && (this.s3.useDualstackEndpoint || this.dualstackEndpointConfigured);
   }
 
+  private readonly expressSessionAuthSetting = memo((): Resolved<boolean> => {
+    const v = foundValue(chain(() => fromEnv(this.env, 'AWS_S3_DISABLE_EXPRESS_SESSION_AUTH'), () => fromProfile(this.lookup, 's3_disable_express_session_auth')));
+    if (v === undefined) return ok(false);
+    // botocore args.py: only a boolean's text, any case
+    const text = pyStrValue(v).toLowerCase();
+    if (text === 'true' || text === 'false') return ok(text === 'true');
+    return failed(false, new GeneralError(`Invalid value "${pyStrValue(v)}" for s3_disable_express_session_auth. Value must be a boolean`));
+  });
+
+  /**
+   * AWS_S3_DISABLE_EXPRESS_SESSION_AUTH > s3_disable_express_session_auth: directory buckets are
+   * signed with the caller's own credentials, without CreateSession. Throws a non-boolean (255).
+   */
+  get disableS3ExpressSessionAuth(): boolean {
+    return read(this.expressSessionAuthSetting());
+  }
+
   /** profile parameter_validation (default true) */
   get parameterValidation(): boolean {
     const v = foundValue(this.find('parameterValidation', () => fromProfile(this.lookup, 'parameter_validation')));
