@@ -9,6 +9,7 @@ export const lazy = {
   validate: () => import('./args/validate.js'),
   jmespath: () => import('./query/jmespath.js'),
   credentials: () => import('./config/credentials.js'),
+  caBundle: () => import('./net/ca-bundle.js'),
   s3: () => import('./aws/s3.js'),
   display: () => import('./output/display.js'),
   pyvalue: () => import('./output/pyvalue.js'),

@@ -368,7 +368,8 @@ export class S3Session {
       // settings the SDK would otherwise look up in process.env and ~/.aws by itself
       ignoreConfiguredEndpointUrls: true,
       authSchemePreference: [],
-      sigv4aSigningRegionSet: [],
+      // undefined: the endpoint's own region set (`*` for a multi-region access point)
+      sigv4aSigningRegionSet: async () => undefined,
       userAgentAppId: async () => undefined,
       profile: '__s3abort_resolved_explicitly__',
       logger: { debug() {}, info() {}, warn() {}, error() {}, trace() {} },
@@ -715,6 +716,9 @@ export class S3Session {
     // Key (the SDK's own endpoint cache leaves it out of its key): one run per bucket is enough
     const known = this.rulesets.get(input.Bucket);
     if (known) return known;
+    // a multi-region access point or an Outposts ARN is signed with SigV4a (AWS CLI 2.36): the
+    // SDK's pure-JavaScript signer registers itself when it is imported
+    if (isArn(input.Bucket)) await import('@aws-sdk/signature-v4a');
     const result = await this.runRulesetOnce(input);
     this.rulesets.set(input.Bucket, result);
     return result;

@@ -36,16 +36,3 @@ export function readCaBundle(fs: FileSystem, path: string): CaBundle {
   if (blocks.length === 0) return { problem: NO_CERTIFICATE };
   return { pem: certificates.join('\n') };
 }
-
-/**
- * botocore endpoint.py _validate_verify_value (AWS CLI 2.36): an empty or blank bundle setting is
- * an error at client creation (2.9.19 turned verification off instead).
- */
-export function invalidCaBundleText(): string {
-  return 'Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.';
-}
-
-/** botocore's SSLError for a request whose connection could not be verified. */
-export function sslValidationText(url: string, reason: string): string {
-  return `SSL validation failed for ${url} ${reason}`;
-}

@@ -7,7 +7,6 @@
 import type { ClientConfig } from '../aws/s3.js';
 import type { Settings } from '../config/settings/settings.js';
 import { GeneralError } from '../errors.js';
-import { invalidCaBundleText, readCaBundle } from '../net/ca-bundle.js';
 import type { Io } from '../io.js';
 import { lazy } from '../lazy.js';
 import { versionString } from '../version.js';
@@ -54,7 +53,7 @@ export async function clientStep(run: Run, cmd: Partial<Command> & Pick<Command,
     retryMode,
     ...(timeouts.read !== null ? { readTimeoutMs: timeouts.read * 1000 } : {}),
     ...(timeouts.connect !== null ? { connectTimeoutMs: timeouts.connect * 1000 } : {}),
-    ...caBundle(s, io),
+    ...(await caBundle(s, io)),
     verifySsl: s.verifySsl,
     userAgent: versionString(io),
     keepAlive: false,
@@ -75,6 +74,10 @@ export async function clientStep(run: Run, cmd: Partial<Command> & Pick<Command,
   cmd.cfg = cfg;
   return undefined;
 }
+
+/** botocore endpoint.py _validate_verify_value (AWS CLI 2.36). */
+const INVALID_CA_BUNDLE =
+  'Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.';
 
 /**
  * botocore args.py compute_endpoint_resolver_builtin_defaults: never with accelerate (path style
@@ -118,7 +121,7 @@ export function readClientConfig(s: Settings) {
   // endpoint.py _validate_verify_value (AWS CLI 2.36): a blank bundle setting; 2.9.19 turned
   // verification off instead
   const ca = s.verifySsl ? s.caBundle : undefined;
-  if (ca !== undefined && ca.trim() === '') throw new GeneralError(invalidCaBundleText());
+  if (ca !== undefined && ca.trim() === '') throw new GeneralError(INVALID_CA_BUNDLE);
   return { endpoint, maxAttempts, retryMode, disableS3ExpressSessionAuth, timeouts: s.timeouts };
 }
 
@@ -126,9 +129,10 @@ export function readClientConfig(s: Settings) {
  * The trust of the client when verification is on and a bundle is configured: its certificates,
  * or why it cannot be used (every https connection then fails with that, as urllib3's does).
  */
-function caBundle(s: Settings, io: Io): { ca?: string; caProblem?: string } {
+async function caBundle(s: Settings, io: Io): Promise<{ ca?: string; caProblem?: string }> {
   const path = s.caBundle;
   if (!s.verifySsl || path === undefined) return {};
+  const { readCaBundle } = await lazy.caBundle();
   const bundle = readCaBundle(io.fs, path);
   return 'pem' in bundle ? { ca: bundle.pem } : { caProblem: bundle.problem };
 }

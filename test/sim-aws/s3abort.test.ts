@@ -16,7 +16,7 @@ const SUPPORTED = [
   'tls-ca-env-dir', 'tls-ca-env-dir-hashed', 'tls-ca-flag-dir', 'tls-ca-env-junk', 'tls-ca-flag-junk',
   // endpoints as today's botocore resolves them (issue 12)
   's3-no-region', 's3-path-style', 's3-accelerate', 's3-accelerate-path-style', 's3-dualstack', 's3-fips', 's3-access-point',
-  's3-express', 's3-express-no-session-auth',
+  's3-express', 's3-express-no-session-auth', 's3-mrap',
 ];
 
 describe('s3abort in the simulated AWS', () => {
