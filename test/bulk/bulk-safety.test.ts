@@ -4,7 +4,7 @@
 // exactly what was aborted. Each time the simulator's own record of what it removed is compared
 // with what s3abort reported.
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startStub } from '../support/stub-server.js';
@@ -30,11 +30,18 @@ interface Spawned {
  */
 async function spawnCli(
   args: string[],
-  opts: { stdoutFile?: string; env?: Record<string, string>; during?: (kill: (s: NodeJS.Signals) => void, tmp: string) => void } = {},
+  opts: {
+    stdoutFile?: string;
+    env?: Record<string, string>;
+    during?: (kill: (s: NodeJS.Signals) => void, tmp: string) => void;
+    /** another program to run instead of s3abort (a reference CLI) */
+    command?: readonly string[];
+  } = {},
 ): Promise<Spawned & { tmp: string; cleanup: () => void }> {
   const tmp = makeTmp();
   const out = opts.stdoutFile !== undefined ? openSync(opts.stdoutFile, 'w') : 'pipe';
-  const child = spawn(process.execPath, [BIN, ...args], { env: cleanEnv(tmp, opts.env), cwd: tmp, stdio: ['ignore', out, 'pipe'] });
+  const [program, ...pre] = opts.command ?? [process.execPath, BIN];
+  const child = spawn(program!, [...pre, ...args], { env: cleanEnv(tmp, opts.env), cwd: tmp, stdio: ['ignore', out, 'pipe'] });
   if (typeof out === 'number') closeSync(out);
   let stdout = '';
   let stderr = '';
@@ -244,6 +251,23 @@ describe('the single operation', () => {
           expect(r.stderr).toBe("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\nOSError: [Errno 28] No space left on device\n");
         }
         expect(stub.requests('b')).toHaveLength(1);
+      } finally {
+        await stub.stop();
+      }
+    });
+
+    it('gives what the AWS CLI v2 itself gives there, run side by side (/usr/bin/aws)', async () => {
+      if (!existsSync('/usr/bin/aws')) throw new Error('the AWS CLI v2 reference is missing: apt-get install awscli');
+      const stub = await startStub();
+      try {
+        stub.script('b', [{ status: 204, headers: { 'x-amz-request-charged': 'requester' } }]);
+        const args = ['--endpoint-url', stub.url, '--bucket', 'b', '--key', 'k', '--upload-id', 'u'];
+        const aws = await spawnCli(['s3api', 'abort-multipart-upload', ...args], { stdoutFile: '/dev/full', command: ['/usr/bin/aws'] });
+        aws.cleanup();
+        const ours = await spawnCli(args, { stdoutFile: '/dev/full' });
+        ours.cleanup();
+        expect(ours.code).toBe(aws.code);
+        expect(ours.stderr).toBe(aws.stderr);
       } finally {
         await stub.stop();
       }
