@@ -4,7 +4,7 @@
 //   None -> null, bool -> boolean, int -> bigint, float -> number, str -> string,
 //   list -> PyValue[], dict -> Map<string, PyValue> (insertion order kept).
 
-import { pyIsPrintable } from './east-asian-width.js';
+import { pyIsPrintable } from '../py/unicodedata.js';
 
 export type PyValue = null | boolean | bigint | number | string | PyValue[] | PyDict;
 export type PyDict = Map<string, PyValue>;

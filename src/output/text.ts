@@ -1,5 +1,5 @@
 // `--output text`: awscli/text.py format_text (AWS CLI v2 2.9.19), on the Python value model.
-import { pyUpper } from './east-asian-width.js';
+import { pyUpper } from '../py/unicodedata.js';
 import { isDict, isList, pyStr, pyTypeName, type PyDict, type PyValue } from './pyvalue.js';
 
 import { FormatterCrash } from './formatter-crash.js';

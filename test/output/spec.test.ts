@@ -1,7 +1,7 @@
 // The formatter rules of the spec (awscli-behavior.md §4) and the recorded goldens
 // (shared/conformance/golden-public.json), as exact strings.
 import { describe, expect, it } from 'vitest';
-import { isWideCodePoint, pyIsPrintable, pyUpper, textLength } from '../../src/output/east-asian-width.js';
+import { isWideCodePoint, pyIsPrintable, pyUpper, textLength } from '../../src/py/unicodedata.js';
 import { formatJson } from '../../src/output/json.js';
 import { parsePyJson, type PyValue } from '../../src/output/pyvalue.js';
 import { formatTable } from '../../src/output/table.js';
