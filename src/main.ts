@@ -9,7 +9,7 @@ import { MEMBER_OPTIONS } from './args/options.js';
 import { createDebugLog, type DebugLog } from './debug.js';
 import { CliError, EXIT_GENERAL, EXIT_INTERRUPTED, EXIT_USAGE, GeneralError, Interrupted, UnknownOptionsError, UsageError } from './errors.js';
 import type { Io } from './io.js';
-import type { PyValue } from './output/pyvalue.js';
+import type { PyValue } from './py/value.js';
 import type { CompiledQuery } from './query/jmespath.js';
 import { versionString } from './version.js';
 import type { validateParams } from './args/validate.js';
@@ -462,7 +462,7 @@ async function runCommand(io: Io, debug: DebugLog, deps: Deps, state: RunState, 
     };
     debug.log('botocore.endpoint', `Making request for OperationModel(name=${OPERATION}) with params: ${JSON.stringify(abortInput)}`);
     const response = await session.abortMultipartUpload(abortInput, io.signal);
-    const { fromPlain } = await import('./output/pyvalue.js');
+    const { fromPlain } = await import('./py/value.js');
     await display(fromPlain(response));
     return 0;
   } finally {

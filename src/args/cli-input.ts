@@ -28,7 +28,9 @@ import {
 import { GeneralError, UsageError } from '../errors.js';
 export { PyBytes, PyDateTime, PySet, PyTuple, findUnhashable, pyReprOf, pyStrOf, pyTypeName, type InputValue } from './py-input.js';
 import type { Io } from '../io.js';
-import { parsePyJson, pyRepr, type PyValue } from '../output/pyvalue.js';
+import { parsePyJson } from '../py/json-loads.js';
+import { pyRepr } from '../py/repr.js';
+import type { PyValue } from '../py/value.js';
 import { loadParamFile } from './paramfile.js';
 import { PyBytes, PyDateTime, PySet, PyTuple, findUnhashable, hashKey, pyReprOf, pyTypeName, utcMillis, type InputValue } from './py-input.js';
 import { pyFloat } from './timestamp.js';

@@ -13,7 +13,8 @@
 // local time is UTC (time.tzname == ('UTC', 'UTC')), and "now" (dateutil's default for missing
 // fields and the pivot for two-digit years) is passed in.
 
-import { pyDecodeUtf8, pyFloatRepr } from '../output/pyvalue.js';
+import { pyDecodeUtf8 } from '../py/codecs.js';
+import { pyFloatRepr } from '../py/repr.js';
 
 export type TimestampOutcome =
   /** A valid timestamp. `unknownTimezone`: dateutil warned that it did not understand this zone name (then UTC). */

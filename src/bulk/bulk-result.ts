@@ -2,8 +2,8 @@
 
 import { CliError, EXIT_GENERAL, EXIT_OK, EXIT_PARTIAL, EXIT_SERVICE } from '../errors.js';
 import { formatJson, pyJsonDumpsIndent4 } from '../output/json.js';
-import type { PyDict, PyValue } from '../output/pyvalue.js';
 import { pyIsoformat } from '../py/datetime.js';
+import type { PyDict, PyValue } from '../py/value.js';
 import { describeError, type BulkResult, type StopReason, type UploadOutcome } from './run-bulk.js';
 
 /** datetime.isoformat() of an aware UTC time, as the AWS CLI prints timestamps. */

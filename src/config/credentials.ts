@@ -15,9 +15,11 @@
 import { createHash } from 'node:crypto';
 import { CliError, ConfigError, GeneralError, ServiceError } from '../errors.js';
 import type { FileSystem } from '../io.js';
-import { pyDecodeUtf8, pyRepr, pyStr, pyTypeName, type PyValue } from '../output/pyvalue.js';
+import { pyDecodeUtf8 } from '../py/codecs.js';
 import { pyIsoformat } from '../py/datetime.js';
 import { pyOsErrorText } from '../py/errno.js';
+import { pyRepr, pyStr } from '../py/repr.js';
+import { pyTypeName, type PyValue } from '../py/value.js';
 import { expandUser, type IniSection, type IniValue, pyStrip, readIniFile, shlexSplit, ShlexError } from './ini.js';
 import { configuredEndpointUrl, type Env, pyInt, type Settings } from './settings.js';
 

@@ -18,7 +18,7 @@
 
 import { type CliError, ConfigError, GeneralError } from '../errors.js';
 import type { FileSystem } from '../io.js';
-import { pyRepr } from '../output/pyvalue.js';
+import { pyRepr } from '../py/repr.js';
 import { type IniSection, type IniValue, loadSharedConfig, pyStrip, type SharedConfig } from './ini.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;

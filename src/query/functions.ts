@@ -3,7 +3,9 @@
 // int vs float results, Python's ==, ordering, sum(), int()/float() parsing, json.dumps, and the
 // exact texts of the errors.
 
-import { pyJsonFloat, pyRepr, pyStr, pyTypeName, type PyValue } from '../output/pyvalue.js';
+import { pyJsonFloat } from '../py/json-dumps.js';
+import { pyRepr, pyStr } from '../py/repr.js';
+import { pyTypeName, type PyValue } from '../py/value.js';
 import { isPyWhitespace, JmespathRuntimeError } from './lexer.js';
 import type { Node } from './parser.js';
 

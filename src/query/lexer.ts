@@ -1,7 +1,8 @@
 // The JMESPath lexer, behaving like jmespath.py 1.0.1's lexer.py: same tokens, same positions
 // (in code points, as Python counts them), same error texts.
 
-import { parsePyJson, type PyValue } from '../output/pyvalue.js';
+import { parsePyJson } from '../py/json-loads.js';
+import type { PyValue } from '../py/value.js';
 
 /** A compile-time error: str() of jmespath.py's LexerError, ParseError, IncompleteExpressionError or EmptyExpressionError. */
 export class JmespathSyntaxError extends Error {

@@ -1,7 +1,8 @@
 // Loads the fixtures recorded by scripts/gen-formatter-fixtures.py from the AWS CLI 2.9.19 formatters.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isDict, isList, parsePyJson, type PyValue } from '../../src/output/pyvalue.js';
+import { parsePyJson } from '../../src/py/json-loads.js';
+import { isDict, isList, type PyValue } from '../../src/py/value.js';
 
 export interface FixtureCase {
   name: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pyDecodeUtf8 } from '../../src/output/pyvalue.js';
+import { pyDecodeUtf8 } from '../../src/py/codecs.js';
 
 // expected texts: CPython 3.11 bytes.decode()
 describe('pyDecodeUtf8', () => {

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parsePyJson, pyJsonFloat, type PyValue } from '../../src/output/pyvalue.js';
+import { pyJsonFloat } from '../../src/py/json-dumps.js';
+import { parsePyJson } from '../../src/py/json-loads.js';
+import type { PyValue } from '../../src/py/value.js';
 import { compileQuery, JmespathRuntimeError, JmespathSyntaxError } from '../../src/query/jmespath.js';
 
 // Python's json.dumps(value, separators=(',', ':')) (ensure_ascii on), to compare results with
