@@ -15,6 +15,7 @@
 
 import { pyDecodeUtf8 } from '../py/codecs.js';
 import { pyFloatRepr } from '../py/repr.js';
+import { pyIsSpace } from '../py/str.js';
 
 export type TimestampOutcome =
   /** A valid timestamp. `unknownTimezone`: dateutil warned that it did not understand this zone name (then UTC). */
@@ -196,13 +197,6 @@ function roundHalfEven(x: number): number {
 // ---------------------------------------------------------------------------------------------
 // Python float()
 
-// Py_UNICODE_ISSPACE
-const PY_SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
-
-function isPySpace(ch: string): boolean {
-  return PY_SPACE.test(ch);
-}
-
 /** The value of a Unicode decimal digit (category Nd), or -1. Nd digits come in runs of ten from 0. */
 function digitValue(ch: string): number {
   const cp = ch.codePointAt(0)!;
@@ -218,7 +212,7 @@ function toAsciiDigits(s: string): string {
   let out = '';
   for (const ch of s) {
     if (ch.charCodeAt(0) < 0x80) out += ch;
-    else if (isPySpace(ch)) out += ' ';
+    else if (pyIsSpace(ch)) out += ' ';
     else {
       const d = digitValue(ch);
       out += d >= 0 ? String(d) : '?';
@@ -375,7 +369,7 @@ function timelex(s: string): string[] {
           token = nextchar;
           if (isWord(nextchar)) state = 'a';
           else if (isNum(nextchar)) state = '0';
-          else if (isPySpace(nextchar)) {
+          else if (pyIsSpace(nextchar)) {
             token = ' ';
             break;
           } else break;

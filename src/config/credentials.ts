@@ -19,8 +19,9 @@ import { pyDecodeUtf8 } from '../py/codecs.js';
 import { pyIsoformat } from '../py/datetime.js';
 import { pyOsErrorText } from '../py/errno.js';
 import { pyRepr, pyStr } from '../py/repr.js';
+import { pySplitlines, pyStrip } from '../py/str.js';
 import { pyTypeName, type PyValue } from '../py/value.js';
-import { expandUser, type IniSection, type IniValue, pyStrip, readIniFile, shlexSplit, ShlexError } from './ini.js';
+import { expandUser, type IniSection, type IniValue, readIniFile, shlexSplit, ShlexError } from './ini.js';
 import { configuredEndpointUrl, type Env, pyInt, type Settings } from './settings.js';
 
 export interface Credentials {
@@ -639,7 +640,7 @@ function ec2CredentialsFileProvider(ctx: Ctx): Provider {
       }
       // botocore utils.parse_key_val_file_contents
       const values = new Map<string, string>();
-      for (const line of text.split(/\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/)) {
+      for (const line of pySplitlines(text)) {
         const eq = line.indexOf('=');
         if (eq < 0) continue;
         values.set(pyStrip(line.slice(0, eq)), pyStrip(line.slice(eq + 1)));

@@ -9,6 +9,7 @@
 
 import { GeneralError } from '../errors.js';
 import type { FileSystem } from '../io.js';
+import { PY_WHITESPACE, pyRstrip, pySplitlines, pyStrip } from '../py/str.js';
 
 /** An option's value: a string, or for an indented block (`s3 =\n  k = v`) a nested map. */
 export type IniValue = string | ReadonlyMap<string, string>;
@@ -23,28 +24,11 @@ export class IniSyntaxError extends Error {}
 /** A shlex.split error; the message is Python's (`No closing quotation`, `No escaped character`). */
 export class ShlexError extends Error {}
 
-// Python's str.isspace() set, which str.strip(), str.split() and re's \s use (JS's \s differs:
-// it has U+FEFF and lacks U+001C..U+001F and U+0085).
-const PY_SPACE = '\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const LEADING_SPACE = new RegExp(`^[${PY_SPACE}]+`);
-const TRAILING_SPACE = new RegExp(`[${PY_SPACE}]+$`);
-const NON_SPACE = new RegExp(`[^${PY_SPACE}]`);
 // configparser SECTCRE `\[(?P<header>.+)\]` and OPTCRE `(?P<option>.*?)\s*(?P<vi>=|:)\s*(?P<value>.*)$`;
 // Python's `.` only stops at \n, and a line never holds one here.
 const SECTION_RE = /^\[([^\n]+)\]/;
-const OPTION_RE = new RegExp(`^([^\\n]*?)[${PY_SPACE}]*([=:])[${PY_SPACE}]*([^\\n]*)$`);
-// str.splitlines() boundaries
-const PY_LINE_BREAK = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/;
-
-/** Python's str.strip() with no argument. */
-export function pyStrip(text: string): string {
-  return pyRstrip(text.replace(LEADING_SPACE, ''));
-}
-
-/** Python's str.rstrip() with no argument. */
-export function pyRstrip(text: string): string {
-  return text.replace(TRAILING_SPACE, '');
-}
+const OPTION_RE = new RegExp(`^([^\\n]*?)[${PY_WHITESPACE}]*([=:])[${PY_WHITESPACE}]*([^\\n]*)$`);
+const NON_SPACE = new RegExp(`[^${PY_WHITESPACE}]`);
 
 const DEFAULT_SECTION = 'DEFAULT';
 
@@ -139,7 +123,7 @@ export function parseIni(text: string, parseSubsections = true): IniDocument {
 // stripped, keys kept as written; a line without '=' is a parse error.
 function parseNested(text: string): ReadonlyMap<string, string> {
   const nested = new Map<string, string>();
-  for (const rawLine of text.split(PY_LINE_BREAK)) {
+  for (const rawLine of pySplitlines(text)) {
     const line = pyStrip(rawLine);
     if (line === '') continue;
     const eq = line.indexOf('=');

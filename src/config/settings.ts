@@ -19,7 +19,8 @@
 import { type CliError, ConfigError, GeneralError } from '../errors.js';
 import type { FileSystem } from '../io.js';
 import { pyRepr } from '../py/repr.js';
-import { type IniSection, type IniValue, loadSharedConfig, pyStrip, type SharedConfig } from './ini.js';
+import { pyStrip } from '../py/str.js';
+import { type IniSection, type IniValue, loadSharedConfig, type SharedConfig } from './ini.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

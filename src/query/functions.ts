@@ -5,8 +5,9 @@
 
 import { pyJsonFloat } from '../py/json-dumps.js';
 import { pyRepr, pyStr } from '../py/repr.js';
+import { pyIsSpace } from '../py/str.js';
 import { pyTypeName, type PyValue } from '../py/value.js';
-import { isPyWhitespace, JmespathRuntimeError } from './lexer.js';
+import { JmespathRuntimeError } from './lexer.js';
 import type { Node } from './parser.js';
 
 /** A value as the interpreter sees it: a Python value, or an expression reference (`&expr`). */
@@ -277,7 +278,7 @@ function asciiNumberText(s: string): string | null {
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
     if (cp < 128) out += ch;
-    else if (isPyWhitespace(ch)) out += ' ';
+    else if (pyIsSpace(ch)) out += ' ';
     else {
       const d = digitValue(ch);
       if (d === undefined) return null;
