@@ -14,6 +14,7 @@ import path from 'node:path';
 import { GeneralError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { pyOsErrorText } from '../py/errno.js';
+import { expandUser, expandVars } from '../py/posixpath.js';
 
 const STDIN_PATHS = new Set(['/dev/stdin']);
 
@@ -21,7 +22,7 @@ export async function loadParamFile(value: string, cliName: string, io: Io): Pro
   const binary = value.startsWith('fileb://');
   if (!binary && !value.startsWith('file://')) return value;
   const prefix = binary ? 'fileb://' : 'file://';
-  const filePath = expandVars(expandUser(value.slice(prefix.length), io), io.env);
+  const filePath = expandVars(expandUser(value.slice(prefix.length), io.env, io.homedir), io.env);
   const fail = (message: string) => new UsageError(`Error parsing parameter '${cliName}': ${message}`);
 
   if (filePath.includes('\0')) throw new GeneralError('embedded null byte');
@@ -49,41 +50,6 @@ export async function loadParamFile(value: string, cliName: string, io: Io): Pro
   // text mode: universal newlines
   return text.replace(/\r\n?/g, '\n');
 }
-
-/** posixpath.expanduser: "~" and "~/..." only ("~user" needs the password database; left as is). */
-export function expandUser(p: string, io: Pick<Io, 'env' | 'homedir'>): string {
-  if (!p.startsWith('~')) return p;
-  let i = p.indexOf('/', 1);
-  if (i < 0) i = p.length;
-  if (i !== 1) return p;
-  const home = (io.env.HOME ?? io.homedir).replace(/\/+$/, '');
-  return home + p.slice(i) || '/';
-}
-
-/** posixpath.expandvars: $NAME and ${NAME} (NAME of [A-Za-z0-9_]); unset variables stay as written. */
-export function expandVars(p: string, env: Readonly<Record<string, string | undefined>>): string {
-  if (!p.includes('$')) return p;
-  const re = /\$([A-Za-z0-9_]+|\{[^}]*\})/g;
-  let out = p;
-  let i = 0;
-  for (;;) {
-    re.lastIndex = i;
-    const m = re.exec(out);
-    if (!m) return out;
-    let name = m[1]!;
-    if (name.startsWith('{') && name.endsWith('}')) name = name.slice(1, -1);
-    const value = Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined;
-    if (value === undefined) {
-      i = m.index + m[0].length;
-    } else {
-      const tail = out.slice(m.index + m[0].length);
-      out = out.slice(0, m.index) + value;
-      i = out.length;
-      out += tail;
-    }
-  }
-}
-
 
 // ---------------------------------------------------------------------------------------------
 // Text decoding with Python's codecs (strict errors)

@@ -18,10 +18,12 @@ import type { FileSystem } from '../io.js';
 import { pyDecodeUtf8 } from '../py/codecs.js';
 import { pyIsoformat } from '../py/datetime.js';
 import { pyOsErrorText } from '../py/errno.js';
+import { expandUser } from '../py/posixpath.js';
 import { pyRepr, pyStr } from '../py/repr.js';
+import { ShlexError, shlexSplit } from '../py/shlex.js';
 import { pySplitlines, pyStrip } from '../py/str.js';
 import { pyTypeName, type PyValue } from '../py/value.js';
-import { expandUser, type IniSection, type IniValue, readIniFile, shlexSplit, ShlexError } from './ini.js';
+import { type IniSection, type IniValue, readIniFile } from './ini.js';
 import { configuredEndpointUrl, type Env, pyInt, type Settings } from './settings.js';
 
 export interface Credentials {
