@@ -22,6 +22,7 @@ import { expandUser } from '../py/posixpath.js';
 import { pyRepr, pyStr } from '../py/repr.js';
 import { ShlexError, shlexSplit } from '../py/shlex.js';
 import { pySplitlines, pyStrip } from '../py/str.js';
+import { urlparseHostname } from '../py/urllib.js';
 import { pyTypeName, type PyValue } from '../py/value.js';
 import { type IniSection, type IniValue, readIniFile } from './ini.js';
 import { configuredEndpointUrl, type Env, pyInt, type Settings } from './settings.js';
@@ -1222,7 +1223,7 @@ function containerProvider(ctx: Ctx): Provider {
         url = `http://169.254.170.2${relative}`;
       } else {
         url = full!;
-        const host = urlHostname(url);
+        const host = urlparseHostname(url);
         if (host === undefined || !CONTAINER_HOSTS.includes(host)) {
           throw new GeneralError(
             `Unsupported host '${host ?? 'None'}'.  Can only retrieve metadata from these hosts: ${CONTAINER_HOSTS.join(', ')}`,
@@ -1289,22 +1290,6 @@ async function containerAttempt(ctx: Ctx, url: string, headers: Record<string, s
     },
     expiry,
   };
-}
-
-// urllib.parse.urlparse(url).hostname: lower-cased, brackets dropped for IPv6
-function urlHostname(url: string): string | undefined {
-  const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(url);
-  if (!m) return undefined;
-  let netloc = m[1]!;
-  const at = netloc.lastIndexOf('@');
-  if (at >= 0) netloc = netloc.slice(at + 1);
-  if (netloc.startsWith('[')) {
-    const end = netloc.indexOf(']');
-    return end < 0 ? undefined : netloc.slice(1, end).toLowerCase();
-  }
-  const colon = netloc.indexOf(':');
-  const host = colon >= 0 ? netloc.slice(0, colon) : netloc;
-  return host === '' ? undefined : host.toLowerCase();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import { type CliError, ConfigError, GeneralError } from '../errors.js';
 import type { FileSystem } from '../io.js';
 import { pyRepr } from '../py/repr.js';
 import { pyStrip } from '../py/str.js';
+import { urlsplitHostnameBracketed as urlHostname } from '../py/urllib.js';
 import { type IniSection, type IniValue, loadSharedConfig, type SharedConfig } from './ini.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -732,22 +733,6 @@ export function isValidEndpointUrl(url: string): boolean {
   if (h.length > 255) return false;
   if (h.endsWith('.')) h = h.slice(0, -1);
   return /^((?!-)[A-Z\d-]{1,63}(?<!-)\.)*((?!-)[A-Z\d-]{1,63}(?<!-))$/i.test(h);
-}
-
-// urllib.parse.urlsplit(url).hostname, enough for the check above: the netloc after `scheme://`
-function urlHostname(url: string): string | undefined {
-  const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(url);
-  if (!m) return undefined;
-  let netloc = m[1]!;
-  const at = netloc.lastIndexOf('@');
-  if (at >= 0) netloc = netloc.slice(at + 1);
-  if (netloc.startsWith('[')) {
-    const end = netloc.indexOf(']');
-    return end < 0 ? undefined : netloc.slice(0, end + 1).toLowerCase();
-  }
-  const colon = netloc.indexOf(':');
-  const host = colon >= 0 ? netloc.slice(0, colon) : netloc;
-  return host === '' ? undefined : host.toLowerCase();
 }
 
 /**
