@@ -2,9 +2,9 @@
 // botocore's messages show them (str(), repr(), <class '...'>). Apart from the YAML reader
 // (cli-input.ts, which brings js-yaml), so that validating parameters loads no YAML code.
 
+import { pyBytesRepr } from '../py/bytes.js';
 import { pyFloatRepr, pyRepr } from '../py/repr.js';
 import { pyTypeName as plainPyTypeName, type PyValue } from '../py/value.js';
-import { pyBytesRepr } from './timestamp.js';
 
 // ---------------------------------------------------------------------------------------------
 // The value model

@@ -13,6 +13,7 @@
 // local time is UTC (time.tzname == ('UTC', 'UTC')), and "now" (dateutil's default for missing
 // fields and the pivot for two-digit years) is passed in.
 
+import { pyBytesRepr } from '../py/bytes.js';
 import { pyDecodeUtf8 } from '../py/codecs.js';
 import { pyFloatRepr } from '../py/repr.js';
 import { pyIsSpace } from '../py/str.js';
@@ -246,27 +247,6 @@ function parseFloatAscii(s: string): number | undefined {
   }
   if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(t)) return undefined;
   return Number(t);
-}
-
-/** repr() of bytes. */
-export function pyBytesRepr(bytes: Uint8Array): string {
-  let hasSingle = false;
-  let hasDouble = false;
-  for (const b of bytes) {
-    if (b === 0x27) hasSingle = true;
-    if (b === 0x22) hasDouble = true;
-  }
-  const quote = hasSingle && !hasDouble ? '"' : "'";
-  let out = 'b' + quote;
-  for (const b of bytes) {
-    if (b === quote.charCodeAt(0) || b === 0x5c) out += '\\' + String.fromCharCode(b);
-    else if (b === 0x09) out += '\\t';
-    else if (b === 0x0a) out += '\\n';
-    else if (b === 0x0d) out += '\\r';
-    else if (b < 0x20 || b >= 0x7f) out += '\\x' + b.toString(16).padStart(2, '0');
-    else out += String.fromCharCode(b);
-  }
-  return out + quote;
 }
 
 // ---------------------------------------------------------------------------------------------
