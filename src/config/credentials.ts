@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { CliError, ConfigError, GeneralError, ServiceError } from '../errors.js';
 import type { FileSystem } from '../io.js';
+import { pyBytesRepr } from '../py/bytes.js';
 import { pyDecodeUtf8 } from '../py/codecs.js';
 import { pyIsoformat } from '../py/datetime.js';
 import { pyOsErrorText } from '../py/errno.js';
@@ -1377,20 +1378,6 @@ class BadImdsRequest extends Error {
   constructor(method: string, url: string) {
     super(`<AWSRequest method=${method}, url=${url}>`);
   }
-}
-
-function pyBytesRepr(bytes: Uint8Array): string {
-  let out = "b'";
-  for (const b of bytes) {
-    if (b === 0x27) out += "\\'";
-    else if (b === 0x5c) out += '\\\\';
-    else if (b === 0x0a) out += '\\n';
-    else if (b === 0x0d) out += '\\r';
-    else if (b === 0x09) out += '\\t';
-    else if (b < 0x20 || b >= 0x7f) out += `\\x${b.toString(16).padStart(2, '0')}`;
-    else out += String.fromCharCode(b);
-  }
-  return `${out}'`;
 }
 
 const IMDS_CREDENTIALS_PATH = 'latest/meta-data/iam/security-credentials/';

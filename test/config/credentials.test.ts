@@ -722,6 +722,16 @@ describe('iam-role (IMDS)', () => {
     expect(srv.requests.map((r) => r.method)).toEqual(['PUT', 'GET']);
   });
 
+  it("logs a refused response's body as Python's repr() of bytes (double quotes around a ')", async () => {
+    const srv = await server(() => ({ status: 500, body: "<Error>'x'</Error>" }));
+    const { provider, logs } = setup({ env: { AWS_EC2_METADATA_DISABLED: 'false', AWS_EC2_METADATA_SERVICE_ENDPOINT: `${srv.url}/` } });
+    expect(await failure(provider())).toMatchObject({ message: NO_CREDS });
+    // botocore IMDSFetcher._log_imds_response: "content body: %s" % response.content
+    expect(logs).toContain(
+      `DEBUG Metadata service returned non-200 response with status code of 500 for url: ${srv.url}/latest/meta-data/iam/security-credentials/, content body: b"<Error>'x'</Error>"`,
+    );
+  });
+
   it('reads the region from the availability zone', async () => {
     const srv = await imds();
     const { settings, fs } = setup({ env: { AWS_EC2_METADATA_DISABLED: 'false', AWS_EC2_METADATA_SERVICE_ENDPOINT: `${srv.url}/` } });
