@@ -29,11 +29,11 @@ import { GeneralError, UsageError } from '../errors.js';
 export { PyBytes, PyDateTime, PySet, PyTuple, findUnhashable, pyReprOf, pyStrOf, pyTypeName, type InputValue } from './py-input.js';
 import type { Io } from '../io.js';
 import { parsePyJson } from '../py/json-loads.js';
+import { pyFloat } from '../py/number.js';
 import { pyRepr } from '../py/repr.js';
 import type { PyValue } from '../py/value.js';
 import { loadParamFile } from './paramfile.js';
 import { PyBytes, PyDateTime, PySet, PyTuple, findUnhashable, hashKey, pyReprOf, pyTypeName, utcMillis, type InputValue } from './py-input.js';
-import { pyFloat } from './timestamp.js';
 
 /** The loaded document: member name -> value. */
 export type CliInput = Map<string, InputValue>;

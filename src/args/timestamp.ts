@@ -15,6 +15,7 @@
 
 import { pyBytesRepr } from '../py/bytes.js';
 import { pyDecodeUtf8 } from '../py/codecs.js';
+import { pyDecimal, pyFloat, pyFloatBytes } from '../py/number.js';
 import { pyFloatRepr } from '../py/repr.js';
 import { pyIsSpace } from '../py/str.js';
 
@@ -193,60 +194,6 @@ function cRound(x: number): number {
 function roundHalfEven(x: number): number {
   const r = cRound(x);
   return Math.abs(x - r) === 0.5 ? 2 * cRound(x / 2) : r;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Python float()
-
-/** The value of a Unicode decimal digit (category Nd), or -1. Nd digits come in runs of ten from 0. */
-function digitValue(ch: string): number {
-  const cp = ch.codePointAt(0)!;
-  if (cp >= 0x30 && cp <= 0x39) return cp - 0x30;
-  if (cp < 0x80 || !/\p{Nd}/u.test(ch)) return -1;
-  let start = cp;
-  while (start > 0 && /\p{Nd}/u.test(String.fromCodePoint(start - 1))) start--;
-  return (cp - start) % 10;
-}
-
-/** _PyUnicode_TransformDecimalAndSpaceToASCII: Unicode digits -> ASCII, Unicode spaces -> ' '. */
-function toAsciiDigits(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    if (ch.charCodeAt(0) < 0x80) out += ch;
-    else if (pyIsSpace(ch)) out += ' ';
-    else {
-      const d = digitValue(ch);
-      out += d >= 0 ? String(d) : '?';
-    }
-  }
-  return out;
-}
-
-/** float(str): undefined where Python raises ValueError. */
-export function pyFloat(text: string): number | undefined {
-  return parseFloatAscii(toAsciiDigits(text));
-}
-
-function pyFloatBytes(bytes: Uint8Array): number | undefined {
-  let s = '';
-  for (const b of bytes) s += b < 0x80 ? String.fromCharCode(b) : '?';
-  return parseFloatAscii(s);
-}
-
-function parseFloatAscii(s: string): number | undefined {
-  let t = s.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
-  if (t.includes('_')) {
-    // underscores only between digits
-    if (!/^[^_]*(?:(?<=\d)_(?=\d)[^_]*)*$/.test(t)) return undefined;
-    t = t.replace(/_/g, '');
-  }
-  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(t);
-  if (special) {
-    if (special[2]!.toLowerCase() === 'nan') return NaN;
-    return special[1] === '-' ? -Infinity : Infinity;
-  }
-  if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(t)) return undefined;
-  return Number(t);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -621,8 +568,8 @@ function dateutilParse(timestr: string, display: string, now: Date): DateutilRes
 function unicodeDigitsToAscii(s: string): string {
   let out = '';
   for (const ch of s) {
-    const d = ch.charCodeAt(0) >= 0x80 ? digitValue(ch) : -1;
-    out += d >= 0 ? String(d) : ch;
+    const d = ch.charCodeAt(0) >= 0x80 ? pyDecimal(ch) : undefined;
+    out += d !== undefined ? String(d) : ch;
   }
   return out;
 }

@@ -4,8 +4,8 @@
 // exact texts of the errors.
 
 import { pyJsonFloat } from '../py/json-dumps.js';
+import { INT_MAX_STR_DIGITS, pyFloat, pyInt } from '../py/number.js';
 import { pyRepr, pyStr } from '../py/repr.js';
-import { pyIsSpace } from '../py/str.js';
 import { pyTypeName, type PyValue } from '../py/value.js';
 import { JmespathRuntimeError } from './lexer.js';
 import type { Node } from './parser.js';
@@ -257,63 +257,6 @@ function pyStrList(items: readonly string[]): string {
   return `[${items.map((s) => pyRepr(s)).join(', ')}]`;
 }
 
-// ---- Python's int() and float() of a str ----
-
-// Unicode decimal digits (category Nd) come in runs of ten, zero first.
-function digitValue(ch: string): number | undefined {
-  if (ch >= '0' && ch <= '9' && ch.length === 1) return ch.charCodeAt(0) - 48;
-  if (!/^\p{Nd}$/u.test(ch)) return undefined;
-  let cp = ch.codePointAt(0)!;
-  let n = 0;
-  while (/^\p{Nd}$/u.test(String.fromCodePoint(cp - 1))) {
-    cp--;
-    n++;
-  }
-  return n % 10;
-}
-
-/** Python's _PyUnicode_TransformDecimalAndSpaceToASCII then strip: null if a character is unusable. */
-function asciiNumberText(s: string): string | null {
-  let out = '';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 128) out += ch;
-    else if (pyIsSpace(ch)) out += ' ';
-    else {
-      const d = digitValue(ch);
-      if (d === undefined) return null;
-      out += String(d);
-    }
-  }
-  // int() and float() then skip ASCII whitespace only (so '\x1c', which str.strip() removes, stays)
-  return out.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
-}
-
-const INT_MAX_STR_DIGITS = 4300;
-
-function pyIntFromString(s: string): bigint | null {
-  const t = asciiNumberText(s);
-  if (t === null) return null;
-  if (!/^[+-]?[0-9](?:_?[0-9])*$/.test(t)) return null;
-  const digits = t.replace(/[+_-]/g, '');
-  if (digits.length > INT_MAX_STR_DIGITS) return null; // ValueError: exceeds the limit
-  return BigInt(t.replaceAll('_', ''));
-}
-
-function pyFloatFromString(s: string): number | null {
-  const t = asciiNumberText(s);
-  if (t === null) return null;
-  const m = /^([+-]?)(inf|infinity|nan)$/i.exec(t);
-  if (m) {
-    if (m[2]!.toLowerCase() === 'nan') return NaN;
-    return m[1] === '-' ? -Infinity : Infinity;
-  }
-  const digits = '[0-9](?:_?[0-9])*';
-  const re = new RegExp(`^[+-]?(?:${digits}(?:\\.(?:${digits})?)?|\\.${digits})(?:[eE][+-]?${digits})?$`);
-  if (!re.test(t)) return null;
-  return Number(t.replaceAll('_', ''));
-}
-
 // ---- json.dumps(x, separators=(',', ':'), default=str), ensure_ascii on ----
 
 function jsonString(s: string): string {
@@ -553,7 +496,7 @@ const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
           'TypeError',
         );
       }
-      return pyIntFromString(v) ?? pyFloatFromString(v);
+      return pyInt(v) ?? pyFloat(v) ?? null;
     },
   },
   contains: {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatRfc822, parseTimestamp, pyFloat, toAwareDatetime, unknownTimezoneWarning, type TimestampSource } from '../../src/args/timestamp.js';
+import { formatRfc822, parseTimestamp, toAwareDatetime, unknownTimezoneWarning, type TimestampSource } from '../../src/args/timestamp.js';
 
 // Recorded from AWS CLI 2.9.19's botocore + dateutil 2.8.2 by scripts/gen-timestamp-fixtures.py
 interface FixtureInput {
@@ -131,26 +131,3 @@ describe('formatRfc822', () => {
   });
 });
 
-describe('pyFloat (Python float())', () => {
-  it.each([
-    [' 12 ', 12],
-    ['1e3', 1000],
-    ['1_000', 1000],
-    ['1_000.5', 1000.5],
-    ['+5', 5],
-    ['.5', 0.5],
-    ['5.', 5],
-    ['-inf', -Infinity],
-    ['Infinity', Infinity],
-    ['١٢٣', 123],
-    ['12\u00a0', 12],
-  ])('%j -> %d', (text, value) => {
-    expect(pyFloat(text)).toBe(value);
-  });
-  it.each(['1__000', '_1', '1_', '0x10', '1e', 'e5', '', ' ', '1,5', 'infinity1'])('%j is not a float', (text) => {
-    expect(pyFloat(text)).toBeUndefined();
-  });
-  it('nan', () => {
-    expect(pyFloat('NaN')).toBeNaN();
-  });
-});
