@@ -28,8 +28,8 @@ import {
 import { GeneralError, UsageError } from '../errors.js';
 export { PyBytes, PyDateTime, PySet, PyTuple, findUnhashable, pyReprOf, pyStrOf, pyTypeName, type InputValue } from './py-input.js';
 import type { Io } from '../io.js';
+import { pyFloat } from '../py/float.js';
 import { parsePyJson } from '../py/json-loads.js';
-import { pyFloat } from '../py/number.js';
 import { pyRepr } from '../py/repr.js';
 import type { PyValue } from '../py/value.js';
 import { loadParamFile } from './paramfile.js';

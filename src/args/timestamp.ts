@@ -15,7 +15,8 @@
 
 import { pyBytesRepr } from '../py/bytes.js';
 import { pyDecodeUtf8 } from '../py/codecs.js';
-import { pyDecimal, pyFloat, pyFloatBytes } from '../py/number.js';
+import { pyDecimal } from '../py/digits.js';
+import { pyFloat, pyFloatBytes } from '../py/float.js';
 import { pyFloatRepr } from '../py/repr.js';
 import { pyIsSpace } from '../py/str.js';
 

@@ -3,8 +3,9 @@
 // int vs float results, Python's ==, ordering, sum(), int()/float() parsing, json.dumps, and the
 // exact texts of the errors.
 
+import { pyFloat } from '../py/float.js';
+import { INT_MAX_STR_DIGITS, pyInt } from '../py/int.js';
 import { pyJsonFloat } from '../py/json-dumps.js';
-import { INT_MAX_STR_DIGITS, pyFloat, pyInt } from '../py/number.js';
 import { pyRepr, pyStr } from '../py/repr.js';
 import { pyTypeName, type PyValue } from '../py/value.js';
 import { JmespathRuntimeError } from './lexer.js';
