@@ -17,6 +17,7 @@ import { pyBytesRepr } from '../py/bytes.js';
 import { pyDecodeUtf8 } from '../py/codecs.js';
 import { pyDecimal } from '../py/digits.js';
 import { pyFloat, pyFloatBytes } from '../py/float.js';
+import { pyInt } from '../py/int.js';
 import { pyFloatRepr } from '../py/repr.js';
 import { pyIsSpace } from '../py/str.js';
 
@@ -384,18 +385,17 @@ function decCmp(d: Dec, n: bigint): number {
   return decHasFrac(d) ? 1 : 0;
 }
 
-/** int(str) for a token or a slice of one. */
-function pyInt(s: string): bigint {
-  if (!/^[ \t\n\v\f\r]*[+-]?\d+(?:_\d+)*[ \t\n\v\f\r]*$/.test(s)) fail();
-  return BigInt(s.trim().replace(/_/g, ''));
+/** int(str) for a token or a slice of one; its ValueError means "not understood". */
+function tokenInt(s: string): bigint {
+  return pyInt(s) ?? fail();
 }
 
 /** _parsems: "SS[.ffffff]" */
 function parsems(value: string): [bigint, bigint] {
-  if (!value.includes('.')) return [pyInt(value), 0n];
+  if (!value.includes('.')) return [tokenInt(value), 0n];
   const parts = value.split('.');
   if (parts.length !== 2) fail();
-  return [pyInt(parts[0]!), pyInt(parts[1]!.padEnd(6, '0').slice(0, 6))];
+  return [tokenInt(parts[0]!), tokenInt(parts[1]!.padEnd(6, '0').slice(0, 6))];
 }
 
 type YmdValue = string | Dec | bigint;
@@ -427,7 +427,7 @@ class Ymd {
         if (label !== undefined && label !== 'Y') fail();
         label = 'Y';
       }
-      n = pyInt(val);
+      n = tokenInt(val);
     } else {
       const big = typeof val === 'bigint' ? val : val.int;
       if (typeof val === 'bigint' ? val > 100n : decCmp(val, 100n) > 0) {
@@ -602,7 +602,7 @@ function parseTokens(timestr: string, currentYear: number): Res | undefined {
             i += 2;
           } else if (i + 4 < lenL && l[i + 1] === ' ' && l[i + 3] === ' ' && pertain(l[i + 2]!)) {
             if (isDigits(l[i + 4]!)) {
-              const value = pyInt(l[i + 4]!);
+              const value = tokenInt(l[i + 4]!);
               ymd.append(String(convertYear(value, false, currentYear)), 'Y');
             }
             i += 4;
@@ -630,14 +630,14 @@ function parseTokens(timestr: string, currentYear: number): Res | undefined {
         let hourOffset: bigint;
         let minOffset: bigint;
         if (lenLi === 4) {
-          hourOffset = pyInt(next.slice(0, 2));
-          minOffset = pyInt(next.slice(2));
+          hourOffset = tokenInt(next.slice(0, 2));
+          minOffset = tokenInt(next.slice(2));
         } else if (i + 2 < lenL && l[i + 2] === ':') {
-          hourOffset = pyInt(next);
-          minOffset = pyInt(at(l, i + 3));
+          hourOffset = tokenInt(next);
+          minOffset = tokenInt(at(l, i + 3));
           i += 2;
         } else if (lenLi <= 2) {
-          hourOffset = pyInt(next.slice(0, 2));
+          hourOffset = tokenInt(next.slice(0, 2));
           minOffset = 0n;
         } else fail();
         res.tzoffset = signal * Number(hourOffset! * 3600n + minOffset! * 60n);
@@ -718,8 +718,8 @@ function parseNumericToken(tokens: string[], idx: number, ymd: Ymd, res: Res): n
   ) {
     // 19990101T23[59]
     const s = valueRepr;
-    res.hour = pyInt(s.slice(0, 2));
-    if (lenLi === 4) res.minute = pyInt(s.slice(2));
+    res.hour = tokenInt(s.slice(0, 2));
+    if (lenLi === 4) res.minute = tokenInt(s.slice(2));
   } else if (lenLi === 6 || (lenLi > 6 && valueRepr.indexOf('.') === 6)) {
     // YYMMDD or HHMMSS[.ss]
     const s = valueRepr;
@@ -728,8 +728,8 @@ function parseNumericToken(tokens: string[], idx: number, ymd: Ymd, res: Res): n
       ymd.append(s.slice(2, 4));
       ymd.append(s.slice(4));
     } else {
-      res.hour = pyInt(s.slice(0, 2));
-      res.minute = pyInt(s.slice(2, 4));
+      res.hour = tokenInt(s.slice(0, 2));
+      res.minute = tokenInt(s.slice(2, 4));
       [res.second, res.microsecond] = parsems(s.slice(4));
     }
   } else if (lenLi === 8 || lenLi === 12 || lenLi === 14) {
@@ -739,9 +739,9 @@ function parseNumericToken(tokens: string[], idx: number, ymd: Ymd, res: Res): n
     ymd.append(s.slice(4, 6));
     ymd.append(s.slice(6, 8));
     if (lenLi > 8) {
-      res.hour = pyInt(s.slice(8, 10));
-      res.minute = pyInt(s.slice(10, 12));
-      if (lenLi > 12) res.second = pyInt(s.slice(12));
+      res.hour = tokenInt(s.slice(8, 10));
+      res.minute = tokenInt(s.slice(10, 12));
+      if (lenLi > 12) res.second = tokenInt(s.slice(12));
     }
   } else if (findHmsIdx(idx, tokens) !== undefined) {
     // HH[ ]h or MM[ ]m or SS[.ss][ ]s

@@ -19,7 +19,7 @@
 import { type CliError, ConfigError, GeneralError } from '../errors.js';
 import type { FileSystem } from '../io.js';
 import { pyRepr } from '../py/repr.js';
-import { pyStrip } from '../py/str.js';
+import { pyIntError, pyInt as pyIntOfText } from '../py/int.js';
 import { urlsplitHostnameBracketed as urlHostname } from '../py/urllib.js';
 import { type IniSection, type IniValue, loadSharedConfig, type SharedConfig } from './ini.js';
 
@@ -212,20 +212,16 @@ export function ensureBoolean(value: IniValue | undefined): boolean {
 }
 
 /**
- * Python's int() on text, base 10: surrounding whitespace, a sign, ASCII digits with single
- * underscores between them. Anything else raises ValueError, whose text (255) is returned as
- * GeneralError: `invalid literal for int() with base 10: 'abc'` (the repr cut at 200 characters).
+ * Python's int() of a config value (src/py/number.ts). Its ValueError or TypeError text (255) is
+ * thrown as GeneralError: `invalid literal for int() with base 10: 'abc'`.
  */
 export function pyInt(value: IniValue): number {
   if (typeof value !== 'string') {
     throw new GeneralError("int() argument must be a string, a bytes-like object or a real number, not 'dict'");
   }
-  const text = pyStrip(value);
-  if (!/^[+-]?[0-9](?:_?[0-9])*$/.test(text)) {
-    const repr = Array.from(pyRepr(value)).slice(0, 200).join('');
-    throw new GeneralError(`invalid literal for int() with base 10: ${repr}`);
-  }
-  return Number(text.replace(/_/g, ''));
+  const n = pyIntOfText(value);
+  if (n === undefined) throw new GeneralError(pyIntError(value));
+  return Number(n);
 }
 
 const REGION_RE = /^(?![0-9]+\n?$)(?!-)[a-zA-Z0-9-]{0,63}(?<!-)\n?$/;

@@ -117,6 +117,14 @@ describe('spec examples (awscli-behavior.md 6.2)', () => {
     expect(toAwareDatetime('inf', NOW)).toEqual({ kind: 'crash', message: 'timestamp out of range for platform time_t' });
     expect(toAwareDatetime(true, NOW)).toEqual({ kind: 'ok', date: new Date(1000) });
   });
+
+  it("reads a token of more than 4300 digits as int() does on CPython 3.11: a ValueError, so not understood", () => {
+    // dateutil 2.8.2 on Python 3.11: ParserError for these, OverflowError for a 4300-digit year
+    for (const text of ['Jan-' + '1'.repeat(4400), '1'.repeat(5000) + '-01-01']) {
+      expect(toAwareDatetime(text, NOW)).toEqual({ kind: 'invalid', message: `Invalid timestamp "${text}": Unknown string format: ${text}` });
+    }
+    expect(toAwareDatetime('1'.repeat(4300) + '-01-01', NOW)).toEqual({ kind: 'crash', message: 'Python int too large to convert to C long' });
+  });
 });
 
 describe('formatRfc822', () => {
