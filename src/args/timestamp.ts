@@ -15,6 +15,7 @@
 
 import { pyBytesRepr } from '../py/bytes.js';
 import { pyDecodeUtf8 } from '../py/codecs.js';
+import { PyError } from '../py/error.js';
 import { pyDecimal } from '../py/digits.js';
 import { pyFloat, pyFloatBytes } from '../py/float.js';
 import { pyInt } from '../py/int.js';
@@ -78,17 +79,6 @@ export function toAwareDatetime(value: TimestampSource, now: Date): TimestampOut
 
 // ---------------------------------------------------------------------------------------------
 // Python exceptions
-
-type PyErrorType = 'ValueError' | 'TypeError' | 'OverflowError' | 'RuntimeError';
-
-class PyError extends Error {
-  constructor(
-    readonly type: PyErrorType,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** IndexError/ValueError inside dateutil's _parse: the string is not understood. */
 class ParseFail extends Error {}

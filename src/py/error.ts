@@ -1,0 +1,20 @@
+// A Python exception as the clone reproduces one: its class and its str() text.
+
+/** The exception classes the reproduced Python code raises. */
+export type PyErrorType =
+  | 'ValueError'
+  | 'TypeError'
+  | 'OverflowError'
+  | 'RuntimeError'
+  | 'RecursionError'
+  | 'JSONDecodeError'
+  | 'UnicodeDecodeError';
+
+export class PyError extends Error {
+  constructor(
+    readonly type: PyErrorType,
+    message: string,
+  ) {
+    super(message);
+  }
+}
