@@ -29,7 +29,7 @@ import { GeneralError, UsageError } from '../errors.js';
 export { PyBytes, PyDateTime, PySet, PyTuple, findUnhashable, pyReprOf, pyStrOf, pyTypeName, type InputValue } from './py-input.js';
 import type { Io } from '../io.js';
 import { pyFloat } from '../py/float.js';
-import { parsePyJson } from '../py/json-loads.js';
+import { pyJsonLoads } from '../py/json-loads.js';
 import { pyRepr } from '../py/repr.js';
 import type { PyValue } from '../py/value.js';
 import { loadParamFile } from './paramfile.js';
@@ -81,52 +81,11 @@ export function parseCliInput(kind: CliInputKind, content: string | Uint8Array):
 }
 
 function parseJsonInput(content: string | Uint8Array): InputValue {
-  const invalid = () => new UsageError("Error parsing parameter 'cli-input-json': Invalid JSON received.");
-  const text = typeof content === 'string' ? content : decodeJsonBytes(content);
-  if (text === undefined) throw invalid();
   try {
-    return parsePyJson(text) as PyValue as InputValue;
+    return pyJsonLoads(content) as PyValue as InputValue;
   } catch {
-    throw invalid();
+    throw new UsageError("Error parsing parameter 'cli-input-json': Invalid JSON received.");
   }
-}
-
-/** json.loads(bytes): json.detect_encoding, then decode (strict). */
-function decodeJsonBytes(b: Uint8Array): string | undefined {
-  const starts = (...sig: number[]) => sig.every((x, i) => b[i] === x);
-  let enc: string;
-  let skip = 0;
-  if (starts(0x00, 0x00, 0xfe, 0xff)) [enc, skip] = ['utf-32be', 4];
-  else if (starts(0xff, 0xfe, 0x00, 0x00)) [enc, skip] = ['utf-32le', 4];
-  else if (starts(0xfe, 0xff)) [enc, skip] = ['utf-16be', 2];
-  else if (starts(0xff, 0xfe)) [enc, skip] = ['utf-16le', 2];
-  else if (starts(0xef, 0xbb, 0xbf)) [enc, skip] = ['utf-8', 3];
-  else if (b.length >= 4) {
-    if (!b[0]) enc = b[1] ? 'utf-16be' : 'utf-32be';
-    else if (!b[1]) enc = b[2] || b[3] ? 'utf-16le' : 'utf-32le';
-    else enc = 'utf-8';
-  } else if (b.length === 2 && !b[0]) enc = 'utf-16be';
-  else if (b.length === 2 && !b[1]) enc = 'utf-16le';
-  else enc = 'utf-8';
-  const body = b.subarray(skip);
-  if (enc.startsWith('utf-32')) return decodeUtf32(body, enc === 'utf-32le');
-  try {
-    return new TextDecoder(enc, { fatal: true, ignoreBOM: true }).decode(body);
-  } catch {
-    return undefined;
-  }
-}
-
-function decodeUtf32(b: Uint8Array, le: boolean): string | undefined {
-  if (b.length % 4 !== 0) return undefined;
-  let s = '';
-  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  for (let i = 0; i < b.length; i += 4) {
-    const cp = view.getUint32(i, le);
-    if (cp > 0x10ffff) return undefined;
-    s += String.fromCodePoint(cp);
-  }
-  return s;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ import { pyBytesRepr } from '../py/bytes.js';
 import { pyDecodeUtf8 } from '../py/codecs.js';
 import { pyIsoformat } from '../py/datetime.js';
 import { pyOsErrorText } from '../py/errno.js';
+import { PyError } from '../py/error.js';
+import { pyJsonLoads } from '../py/json-loads.js';
 import { expandUser } from '../py/posixpath.js';
 import { pyRepr, pyStr } from '../py/repr.js';
 import { ShlexError, shlexSplit } from '../py/shlex.js';
@@ -193,145 +195,7 @@ function osError(err: unknown, path: string): GeneralError {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Python helpers: json.loads with its error texts, json.dumps for cache keys, dateutil parse
-
-class PyJsonDecodeError extends Error {}
-
-/** json.loads(text) with CPython's error messages (`Expecting value: line 1 column 1 (char 0)`). */
-export function pyJsonLoads(text: string): PyValue {
-  const s = Array.from(text);
-  const n = s.length;
-  const fail = (msg: string, pos: number): never => {
-    let line = 1;
-    let lastNl = -1;
-    for (let k = 0; k < pos && k < n; k++) {
-      if (s[k] === '\n') {
-        line++;
-        lastNl = k;
-      }
-    }
-    throw new PyJsonDecodeError(`${msg}: line ${line} column ${pos - lastNl} (char ${pos})`);
-  };
-  const WS = ' \t\n\r';
-  const skip = (i: number): number => {
-    while (i < n && WS.includes(s[i]!)) i++;
-    return i;
-  };
-  class Stop {
-    constructor(readonly pos: number) {}
-  }
-  const hex = (i: number): number | undefined => {
-    let v = 0;
-    for (let k = i; k < i + 4; k++) {
-      const d = parseInt(s[k] ?? 'x', 16);
-      if (Number.isNaN(d) || !/[0-9a-fA-F]/.test(s[k] ?? '')) return undefined;
-      v = v * 16 + d;
-    }
-    return v;
-  };
-  const str = (end: number): [string, number] => {
-    const begin = end - 1;
-    let out = '';
-    for (;;) {
-      let next = end;
-      let c = '';
-      for (; next < n; next++) {
-        c = s[next]!;
-        if (c === '"' || c === '\\') break;
-        if (c.codePointAt(0)! <= 0x1f) fail('Invalid control character at', next);
-      }
-      if (next >= n || !(c === '"' || c === '\\')) fail('Unterminated string starting at', begin);
-      out += s.slice(end, next).join('');
-      next++;
-      if (c === '"') return [out, next];
-      if (next === n) fail('Unterminated string starting at', begin);
-      const e = s[next]!;
-      if (e !== 'u') {
-        const map: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (!Object.hasOwn(map, e)) fail('Invalid \\escape', next - 1);
-        out += map[e];
-        end = next + 1;
-        continue;
-      }
-      next++;
-      end = next + 4;
-      if (end >= n) fail('Invalid \\uXXXX escape', next - 1);
-      let cp = hex(next);
-      if (cp === undefined) fail('Invalid \\uXXXX escape', end - 5);
-      if (cp! >= 0xd800 && cp! <= 0xdbff && end + 6 < n && s[end] === '\\' && s[end + 1] === 'u') {
-        const low = hex(end + 2);
-        if (low === undefined) fail('Invalid \\uXXXX escape', end + 1);
-        if (low! >= 0xdc00 && low! <= 0xdfff) {
-          cp = 0x10000 + ((cp! - 0xd800) << 10) + (low! - 0xdc00);
-          end += 6;
-        }
-      }
-      out += String.fromCodePoint(cp!);
-    }
-  };
-  const scan = (i: number): [PyValue, number] => {
-    if (i >= n) throw new Stop(i);
-    const c = s[i]!;
-    const word = (w: string): boolean => s.slice(i, i + w.length).join('') === w;
-    if (c === '"') return str(i + 1);
-    if (c === '{') {
-      const obj = new Map<string, PyValue>();
-      let j = skip(i + 1);
-      if (j >= n || s[j] !== '}') {
-        for (;;) {
-          if (j >= n || s[j] !== '"') fail('Expecting property name enclosed in double quotes', j);
-          const [key, afterKey] = str(j + 1);
-          j = skip(afterKey);
-          if (j >= n || s[j] !== ':') fail("Expecting ':' delimiter", j);
-          j = skip(j + 1);
-          const [v, afterValue] = scan(j);
-          obj.set(key, v);
-          j = skip(afterValue);
-          if (j < n && s[j] === '}') break;
-          if (j >= n || s[j] !== ',') fail("Expecting ',' delimiter", j);
-          j = skip(j + 1);
-        }
-      }
-      return [obj, j + 1];
-    }
-    if (c === '[') {
-      const arr: PyValue[] = [];
-      let j = skip(i + 1);
-      if (j >= n || s[j] !== ']') {
-        for (;;) {
-          const [v, after] = scan(j);
-          arr.push(v);
-          j = skip(after);
-          if (j < n && s[j] === ']') break;
-          if (j >= n || s[j] !== ',') fail("Expecting ',' delimiter", j);
-          j = skip(j + 1);
-        }
-      }
-      return [arr, j + 1];
-    }
-    if (c === 'n' && word('null')) return [null, i + 4];
-    if (c === 't' && word('true')) return [true, i + 4];
-    if (c === 'f' && word('false')) return [false, i + 5];
-    if (c === 'N' && word('NaN')) return [NaN, i + 3];
-    if (c === 'I' && word('Infinity')) return [Infinity, i + 8];
-    if (c === '-' && s.slice(i, i + 9).join('') === '-Infinity') return [-Infinity, i + 9];
-    const m = /^(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?([eE][-+]?[0-9]+)?/.exec(s.slice(i, i + 400).join(''));
-    if (!m) throw new Stop(i);
-    const end = i + m[0].length;
-    if (m[2] === undefined && m[3] === undefined) return [BigInt(m[1]!), end];
-    return [Number(m[0]), end];
-  };
-  if (text.startsWith('\ufeff')) fail('Unexpected UTF-8 BOM (decode using utf-8-sig)', 0);
-  try {
-    const [value, end] = scan(skip(0));
-    const after = skip(end);
-    if (after !== n) fail('Extra data', after);
-    return value;
-  } catch (err) {
-    if (err instanceof Stop) fail('Expecting value', err.pos);
-    throw err;
-  }
-}
+// Python helpers: json.dumps for cache keys, dateutil parse
 
 /** bytes.decode('utf-8'); a UnicodeDecodeError fails the run with its text (255). */
 function decodeUtf8OrFail(bytes: Uint8Array): string {
@@ -713,7 +577,8 @@ function processProvider(ctx: Ctx, profileName: string): Provider {
     try {
       parsed = pyJsonLoads(decodeUtf8OrFail(result.stdout));
     } catch (err) {
-      if (err instanceof PyJsonDecodeError) throw new GeneralError(err.message);
+      // JSONDecodeError, or RecursionError/ValueError: str(exc), exit 255
+      if (err instanceof PyError) throw new GeneralError(err.message);
       throw err;
     }
     if (!(parsed instanceof Map)) throw new GeneralError(`'${pyTypeName(parsed)}' object has no attribute 'get'`);

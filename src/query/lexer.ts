@@ -1,7 +1,7 @@
 // The JMESPath lexer, behaving like jmespath.py 1.0.1's lexer.py: same tokens, same positions
 // (in code points, as Python counts them), same error texts.
 
-import { parsePyJson } from '../py/json-loads.js';
+import { pyJsonLoads } from '../py/json-loads.js';
 import { pyLstrip } from '../py/str.js';
 import type { PyValue } from '../py/value.js';
 
@@ -226,11 +226,11 @@ export function tokenize(expression: string): Token[] {
       const lexeme = consumeUntil('`').replaceAll('\\`', '`');
       let value: PyValue;
       try {
-        value = parsePyJson(lexeme);
+        value = pyJsonLoads(lexeme);
       } catch {
         // JEP-12 deprecation path: an invalid JSON literal is read as a JSON string's contents
         try {
-          value = parsePyJson(`"${pyLstrip(lexeme)}"`);
+          value = pyJsonLoads(`"${pyLstrip(lexeme)}"`);
         } catch {
           throw lexerError(expression, start, `Bad token ${lexeme}`);
         }

@@ -12,7 +12,6 @@ import {
   type CredentialDeps,
   type CredentialProvider,
   createCredentialProvider,
-  pyJsonLoads,
   resolveImdsRegion,
   type SsoApi,
   type StsApi,
@@ -871,33 +870,6 @@ describe('STS and SSO through the SDK, against local endpoints', () => {
     expect(new URLSearchParams(req.url.split('?')[1]).get('role_name')).toBe('Admin');
     expect(new URLSearchParams(req.url.split('?')[1]).get('account_id')).toBe('111');
     expect(req.headers['x-amz-sso_bearer_token']).toBe('BEARER');
-  });
-});
-
-describe('pyJsonLoads (json.loads error texts)', () => {
-  it.each<[string, string]>([
-    ['', 'Expecting value: line 1 column 1 (char 0)'],
-    ['{"a": 1,}', 'Expecting property name enclosed in double quotes: line 1 column 9 (char 8)'],
-    ['{"a" 1}', "Expecting ':' delimiter: line 1 column 6 (char 5)"],
-    ['[1 2]', "Expecting ',' delimiter: line 1 column 4 (char 3)"],
-    ['{}\n{}', 'Extra data: line 2 column 1 (char 3)'],
-    ['"abc', 'Unterminated string starting at: line 1 column 1 (char 0)'],
-    ['"a\\x"', 'Invalid \\escape: line 1 column 3 (char 2)'],
-    ['"\u0001"', 'Invalid control character at: line 1 column 2 (char 1)'],
-    ['"\\u12"', 'Invalid \\uXXXX escape: line 1 column 3 (char 2)'],
-    ['\ufeff{}', 'Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)'],
-  ])('%j', (text, message) => {
-    expect(() => pyJsonLoads(text)).toThrow(message);
-  });
-
-  it('keeps ints and floats apart', () => {
-    expect(pyJsonLoads('{"a": 1, "b": 1.0, "c": [true, null, "\\ud83d\\ude00"]}')).toEqual(
-      new Map<string, unknown>([
-        ['a', 1n],
-        ['b', 1],
-        ['c', [true, null, '\u{1f600}']],
-      ]),
-    );
   });
 });
 

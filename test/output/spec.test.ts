@@ -5,11 +5,11 @@ import { formatJson } from '../../src/output/json.js';
 import { formatTable } from '../../src/output/table.js';
 import { comparePyStr, FormatterCrash, formatText } from '../../src/output/text.js';
 import { formatYaml, formatYamlStream } from '../../src/output/yaml.js';
-import { parsePyJson } from '../../src/py/json-loads.js';
+import { pyJsonLoads } from '../../src/py/json-loads.js';
 import { isWideCodePoint, pyIsPrintable, pyUpper, textLength } from '../../src/py/unicodedata.js';
 import type { PyValue } from '../../src/py/value.js';
 
-const v = (pyJson: string): PyValue => parsePyJson(pyJson);
+const v = (pyJson: string): PyValue => pyJsonLoads(pyJson);
 const TITLE = 'AbortMultipartUpload';
 const table = (x: PyValue, terminalWidth = 80, color = false) => formatTable(x, { title: TITLE, color, terminalWidth });
 const E = '\x1b[0m';
