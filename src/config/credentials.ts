@@ -20,13 +20,14 @@ import { pyDecodeUtf8 } from '../py/codecs.js';
 import { pyIsoformat } from '../py/datetime.js';
 import { pyOsErrorText } from '../py/errno.js';
 import { PyError } from '../py/error.js';
+import { type JsonDumpsOptions, pyJsonDumps } from '../py/json-dumps.js';
 import { pyJsonLoads } from '../py/json-loads.js';
 import { expandUser } from '../py/posixpath.js';
 import { pyRepr, pyStr } from '../py/repr.js';
 import { ShlexError, shlexSplit } from '../py/shlex.js';
 import { pySplitlines, pyStrip } from '../py/str.js';
 import { urlparseHostname } from '../py/urllib.js';
-import { pyTypeName, type PyValue } from '../py/value.js';
+import { fromPlain, pyTypeName, type PyValue } from '../py/value.js';
 import { type IniSection, type IniValue, readIniFile } from './ini.js';
 import { configuredEndpointUrl, type Env, pyInt, type Settings } from './settings.js';
 
@@ -195,7 +196,7 @@ function osError(err: unknown, path: string): GeneralError {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Python helpers: json.dumps for cache keys, dateutil parse
+// Python helpers: json.dumps for the cache, dateutil parse
 
 /** bytes.decode('utf-8'); a UnicodeDecodeError fails the run with its text (255). */
 function decodeUtf8OrFail(bytes: Uint8Array): string {
@@ -204,40 +205,20 @@ function decodeUtf8OrFail(bytes: Uint8Array): string {
   return text;
 }
 
-/** json.dumps(value, sort_keys=..., separators=...) for the flat values cache keys are made of. */
-function pyJsonDumps(value: unknown, sortKeys: boolean, compact = false): string {
-  const [item, key] = compact ? [',', ':'] : [', ', ': '];
-  const quote = (t: string): string =>
-    `"${Array.from(t)
-      .map((ch) => {
-        const cp = ch.codePointAt(0)!;
-        if (ch === '"') return '\\"';
-        if (ch === '\\') return '\\\\';
-        if (ch === '\n') return '\\n';
-        if (ch === '\r') return '\\r';
-        if (ch === '\t') return '\\t';
-        if (ch === '\b') return '\\b';
-        if (ch === '\f') return '\\f';
-        if (cp < 0x20 || (cp > 0x7f && cp <= 0xffff)) return `\\u${cp.toString(16).padStart(4, '0')}`;
-        if (cp > 0xffff) {
-          const v = cp - 0x10000;
-          return `\\u${(0xd800 + (v >> 10)).toString(16)}\\u${(0xdc00 + (v & 0x3ff)).toString(16)}`;
-        }
-        return ch;
-      })
-      .join('')}"`;
-  const dump = (v: unknown): string => {
-    if (v === null || v === undefined) return 'null';
-    if (typeof v === 'string') return quote(v);
-    if (typeof v === 'number' || typeof v === 'bigint') return String(v);
-    if (typeof v === 'boolean') return v ? 'true' : 'false';
-    if (v instanceof Date) return quote(pyIsoformat(v));
-    if (Array.isArray(v)) return `[${v.map(dump).join(item)}]`;
-    let entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
-    if (sortKeys) entries = entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, x]) => `${quote(k)}${key}${dump(x)}`).join(item)}}`;
+/**
+ * json.dumps of a cache document or key, as botocore writes them: JSONFileCache passes
+ * default=_serialize_if_needed (a datetime becomes its isoformat()).
+ */
+function cacheJson(value: unknown, options: JsonDumpsOptions = {}): string {
+  const toPy = (v: unknown): PyValue => {
+    if (v instanceof Date) return pyIsoformat(v);
+    if (Array.isArray(v)) return v.map(toPy);
+    if (v !== null && typeof v === 'object') {
+      return new Map(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).map(([k, x]) => [k, toPy(x)]));
+    }
+    return fromPlain(v);
   };
-  return dump(value);
+  return pyJsonDumps(toPy(value), options);
 }
 
 /** An expiry time as dateutil.parser.parse reads the ISO forms AWS sends. */
@@ -663,7 +644,7 @@ function cliCache(ctx: Ctx) {
     save(key: string, document: unknown): void {
       if (!ctx.deps.writeFile) return;
       try {
-        ctx.deps.writeFile(path(key), pyJsonDumps(document, false));
+        ctx.deps.writeFile(path(key), cacheJson(document));
       } catch {
         // a cache that cannot be written only costs another call next time
       }
@@ -683,7 +664,7 @@ function fromSts(c: StsCredentials): Fetched {
 function assumeRoleCacheKey(args: Record<string, unknown>, defaultSessionName: boolean): string {
   const copy = { ...args };
   if (defaultSessionName) delete copy['RoleSessionName'];
-  return sha1Hex(pyJsonDumps(copy, true)).replace(/[:/]/g, '_');
+  return sha1Hex(cacheJson(copy, { sortKeys: true })).replace(/[:/]/g, '_');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -922,7 +903,7 @@ function ssoProvider(ctx: Ctx, profileName: string): Provider {
       const keyArgs: Record<string, string> = { roleName, accountId };
       if (sessionName !== undefined) keyArgs['sessionName'] = sessionName;
       else keyArgs['startUrl'] = startUrl;
-      const cacheKey = sha1Hex(pyJsonDumps(keyArgs, true, true));
+      const cacheKey = sha1Hex(cacheJson(keyArgs, { sortKeys: true, separators: [',', ':'] }));
 
       const refresh = async (): Promise<Fetched> => {
         const cache = cliCache(ctx);
@@ -1018,7 +999,7 @@ async function ssoSessionToken(ctx: Ctx, profileName: string, sessionName: strin
       expiry = parseExpiry(refreshed.expiresAt);
       if (ctx.deps.writeFile) {
         try {
-          ctx.deps.writeFile(`${ssoCacheDir(ctx)}/${sha1Hex(sessionName)}.json`, pyJsonDumps(refreshed, false));
+          ctx.deps.writeFile(`${ssoCacheDir(ctx)}/${sha1Hex(sessionName)}.json`, cacheJson(refreshed));
         } catch {
           // the refreshed token is still good for this run
         }

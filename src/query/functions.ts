@@ -3,9 +3,10 @@
 // int vs float results, Python's ==, ordering, sum(), int()/float() parsing, json.dumps, and the
 // exact texts of the errors.
 
+import { PyError } from '../py/error.js';
 import { pyFloat } from '../py/float.js';
-import { INT_MAX_STR_DIGITS, pyInt } from '../py/int.js';
-import { pyJsonFloat } from '../py/json-dumps.js';
+import { pyInt } from '../py/int.js';
+import { pyJsonDumps } from '../py/json-dumps.js';
 import { pyRepr, pyStr } from '../py/repr.js';
 import { pyTypeName, type PyValue } from '../py/value.js';
 import { JmespathRuntimeError } from './lexer.js';
@@ -258,48 +259,16 @@ function pyStrList(items: readonly string[]): string {
   return `[${items.map((s) => pyRepr(s)).join(', ')}]`;
 }
 
-// ---- json.dumps(x, separators=(',', ':'), default=str), ensure_ascii on ----
-
-function jsonString(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    const code = s.charCodeAt(i);
-    if (c === '"') out += '\\"';
-    else if (c === '\\') out += '\\\\';
-    else if (c === '\n') out += '\\n';
-    else if (c === '\r') out += '\\r';
-    else if (c === '\t') out += '\\t';
-    else if (c === '\b') out += '\\b';
-    else if (c === '\f') out += '\\f';
-    else if (code < 0x20 || code > 0x7e) out += `\\u${code.toString(16).padStart(4, '0')}`;
-    else out += c;
-  }
-  return out + '"';
-}
-
-function intText(n: bigint): string {
-  const s = n.toString();
-  if (s.replace('-', '').length > INT_MAX_STR_DIGITS) {
-    throw new JmespathRuntimeError(
-      `Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion; ` +
-        'use sys.set_int_max_str_digits() to increase the limit',
-      'ValueError',
-    );
-  }
-  return s;
-}
+// ---- json.dumps(x, separators=(',', ':'), default=str) ----
 
 function jsonDumpsCompact(v: JV): string {
-  if (v === null) return 'null';
-  if (v === true) return 'true';
-  if (v === false) return 'false';
-  if (typeof v === 'bigint') return intText(v);
-  if (typeof v === 'number') return pyJsonFloat(v);
-  if (typeof v === 'string') return jsonString(v);
-  if (v instanceof Expref) return jsonString(v.toString());
-  if (Array.isArray(v)) return `[${v.map(jsonDumpsCompact).join(',')}]`;
-  return `{${[...v].map(([k, x]) => `${jsonString(k)}:${jsonDumpsCompact(x)}`).join(',')}}`;
+  try {
+    return pyJsonDumps(v, { separators: [',', ':'], default: (x) => String(x) });
+  } catch (err) {
+    // str() of an int past 4300 digits: the ValueError jmespath.py lets through
+    if (err instanceof PyError) throw new JmespathRuntimeError(err.message, err.type);
+    throw err;
+  }
 }
 
 // ---- dict.update(x) for merge()'s unchecked extra arguments ----

@@ -371,6 +371,22 @@ describe('assume-role', () => {
     expect(logs).toContain('DEBUG Credentials for role retrieved from cache.');
   });
 
+  it('finds the cache file of a role ARN holding DEL under the key botocore computes', async () => {
+    const { sts, calls } = fakeSts();
+    // sha1 of json.dumps({"RoleArn": 'arn:aws:iam::1:role/R\x7f'}, sort_keys=True): ensure_ascii writes \u007f
+    const key = '498db5ff2019adcf1e4156b8b012e3f8e88c77b4';
+    const cached = JSON.stringify({ Credentials: { AccessKeyId: 'AKCACHE', SecretAccessKey: 'S', SessionToken: 'T', Expiration: '2030-01-01T02:00:00+00:00' } });
+    const { provider } = setup({
+      config: '[default]\nrole_arn = arn:aws:iam::1:role/R\x7f\ncredential_source = Environment\n',
+      env: KEYS,
+      flags: { profile: 'default' },
+      files: { [`${HOME}/.aws/cli/cache/${key}.json`]: cached },
+      deps: { sts },
+    });
+    expect((await provider()).accessKeyId).toBe('AKCACHE');
+    expect(calls).toEqual([]);
+  });
+
   it('calls STS again when the cached credentials expire within 15 minutes, and writes the cache', async () => {
     const { sts, calls } = fakeSts();
     const key = '6dc9e6e1e186b9f293814df3266de783142c48a2';
