@@ -28,6 +28,8 @@ import {
 import { GeneralError, UsageError } from '../errors.js';
 export { PyBytes, PyDateTime, PySet, PyTuple, findUnhashable, pyReprOf, pyStrOf, pyTypeName, type InputValue } from './py-input.js';
 import type { Io } from '../io.js';
+import { checkDatetimeArgs } from '../py/calendar.js';
+import { PyError } from '../py/error.js';
 import { pyFloat } from '../py/float.js';
 import { pyJsonLoads } from '../py/json-loads.js';
 import { pyRepr } from '../py/repr.js';
@@ -106,7 +108,7 @@ export function parseYamlDocument(content: string | Uint8Array): InputValue {
     const v11 = events.some((e) => e.type === 1 && e.directives.some((d) => d.kind === 'yaml' && d.version === '1.1'));
     docs = constructFromEvents(events, { source: text, schema: v11 ? YAML11 : YAML12 });
   } catch (e) {
-    if (e instanceof YamlCrash) throw new GeneralError(e.message);
+    if (e instanceof YamlCrash || e instanceof PyError) throw new GeneralError(e.message);
     throw invalid();
   }
   // YAML().load: an empty stream is None; a second document is a ComposerError; a stream that
@@ -208,8 +210,10 @@ function constructTimestamp(source: string): PyDateTime | typeof NOT_RESOLVED {
   const year = Number(ys);
   const month = Number(mos);
   const day = Number(ds);
-  checkDate(year, month, day);
-  if (!hs) return new PyDateTime('date', year, month, day);
+  if (!hs) {
+    checkDatetimeArgs(year, month, day);
+    return new PyDateTime('date', year, month, day);
+  }
   const hour = Number(hs);
   const minute = Number(mis);
   const second = Number(ss);
@@ -220,9 +224,7 @@ function constructTimestamp(source: string): PyDateTime | typeof NOT_RESOLVED {
     if (fraction.length > 6 && Number(fraction[6]) > 4) frac += 1;
     usec = frac > 999999 ? 0 : frac;
   }
-  if (hour > 23) throw new YamlCrash('hour must be in 0..23');
-  if (minute > 59) throw new YamlCrash('minute must be in 0..59');
-  if (second > 59) throw new YamlCrash('second must be in 0..59');
+  checkDatetimeArgs(year, month, day, hour, minute, second);
   let deltaSeconds = 0;
   if (tzSign) {
     deltaSeconds = Number(tzHour) * 3600 + (tzMinute ? Number(tzMinute) * 60 : 0) + (frac > 999999 ? 1 : 0);
@@ -243,15 +245,6 @@ function constructTimestamp(source: string): PyDateTime | typeof NOT_RESOLVED {
     shifted.getUTCSeconds(),
     usec,
   );
-}
-
-/** datetime.date(year, month, day) argument checks. */
-function checkDate(year: number, month: number, day: number): void {
-  if (year < 1 || year > 9999) throw new YamlCrash(`year ${year} is out of range`);
-  if (month < 1 || month > 12) throw new YamlCrash('month must be in 1..12');
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const dim = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  if (day < 1 || day > dim) throw new YamlCrash('day is out of range for month');
 }
 
 /** construct_yaml_binary: base64.decodebytes (binascii.a2b_base64, non-strict); a failure is a ConstructorError. */

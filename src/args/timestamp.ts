@@ -14,10 +14,12 @@
 // fields and the pivot for two-digit years) is passed in.
 
 import { pyBytesRepr } from '../py/bytes.js';
+import { checkDatetimeArgs, civilFromDays, daysFromCivil, daysInMonth } from '../py/calendar.js';
 import { pyDecodeUtf8 } from '../py/codecs.js';
-import { PyError } from '../py/error.js';
 import { pyDecimal } from '../py/digits.js';
+import { PyError } from '../py/error.js';
 import { pyFloat, pyFloatBytes } from '../py/float.js';
+import { pyFromTimestamp } from '../py/fromtimestamp.js';
 import { pyInt } from '../py/int.js';
 import { pyFloatRepr } from '../py/repr.js';
 import { pyIsSpace } from '../py/str.js';
@@ -90,9 +92,6 @@ const fail = (): never => {
 // ---------------------------------------------------------------------------------------------
 // botocore: epoch first, then dateutil
 
-const INT64_EDGE = 2 ** 63;
-const INT32_MAX = 2 ** 31 - 1;
-
 function awareDatetime(value: TimestampSource, now: Date): { date: Date; unknownTimezone?: string } {
   if (typeof value === 'bigint' || typeof value === 'number' || typeof value === 'boolean') {
     // _parse_timestamp_with_tzinfo: fromtimestamp(value) with no fallback; botocore's message uses str(value)
@@ -145,84 +144,14 @@ function awareDatetime(value: TimestampSource, now: Date): { date: Date; unknown
 const MIN_SECONDS = -62135596800;
 const MAX_SECONDS = 253402300799;
 
-/** datetime.fromtimestamp(t, tzlocal()) with local time = UTC. */
+/** datetime.fromtimestamp; botocore's parse_timestamp turns its OSError into a RuntimeError. */
 function fromTimestamp(t: number | bigint, display: string): Date {
-  let secs: number;
-  let micros = 0;
-  if (typeof t === 'bigint') {
-    if (t < -(2n ** 63n) || t >= 2n ** 63n) throw new PyError('OverflowError', 'timestamp out of range for platform time_t');
-    secs = Number(t);
-  } else {
-    if (Number.isNaN(t)) throw new PyError('ValueError', 'Invalid value NaN (not a number)');
-    // _PyTime_DoubleToDenominator: modf, microseconds rounded half-even, borrow into the seconds
-    let intpart = Math.trunc(t);
-    let floatpart = roundHalfEven((t - intpart) * 1e6);
-    if (floatpart >= 1e6) {
-      floatpart -= 1e6;
-      intpart += 1;
-    } else if (floatpart < 0) {
-      floatpart += 1e6;
-      intpart -= 1;
-    }
-    if (!(intpart >= -INT64_EDGE && intpart <= INT64_EDGE)) throw new PyError('OverflowError', 'timestamp out of range for platform time_t');
-    secs = intpart;
-    micros = floatpart;
+  try {
+    return pyFromTimestamp(t);
+  } catch (e) {
+    if (e instanceof PyError && e.type === 'OSError') throw new PyError('RuntimeError', `Unable to calculate correct timezone offset for "${display}"`);
+    throw e;
   }
-  const year = civilFromDays(Math.floor(secs / 86400)).year;
-  // glibc gmtime_r: EOVERFLOW when tm_year does not fit an int -> OSError -> botocore's RuntimeError
-  if (year - 1900 > INT32_MAX || year - 1900 < -INT32_MAX - 1) {
-    throw new PyError('RuntimeError', `Unable to calculate correct timezone offset for "${display}"`);
-  }
-  if (year < 1 || year > 9999) throw new PyError('ValueError', `year ${year} is out of range`);
-  return new Date(secs * 1000 + Math.floor(micros / 1000));
-}
-
-/** C round(): halves away from zero. */
-function cRound(x: number): number {
-  const r = Math.trunc(x);
-  return Math.abs(x - r) >= 0.5 ? r + Math.sign(x) : r;
-}
-
-function roundHalfEven(x: number): number {
-  const r = cRound(x);
-  return Math.abs(x - r) === 0.5 ? 2 * cRound(x / 2) : r;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Calendar arithmetic (proleptic Gregorian)
-
-/** Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civilFromDays(z: number): { year: number; month: number; day: number } {
-  const zz = z + 719468;
-  const era = Math.floor(zz / 146097);
-  const doe = zz - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: era * 400 + yoe + (month <= 2 ? 1 : 0), month, day };
-}
-
-function isLeap(y: bigint): boolean {
-  return (y % 4n === 0n && y % 100n !== 0n) || y % 400n === 0n;
-}
-
-const MDAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** calendar.monthrange(year, month)[1]; IllegalMonthError for a bad month. */
-function daysInMonth(year: bigint, month: bigint): number {
-  if (month < 1n || month > 12n) throw new PyError('ValueError', `bad month number ${month}; must be 1-12`);
-  return MDAYS[Number(month)]! + (month === 2n && isLeap(year) ? 1 : 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -847,14 +776,8 @@ function buildNaive(res: Res, now: Date): DateutilResult['fields'] {
     if (v > 2n ** 63n - 1n) throw new PyError('OverflowError', 'Python int too large to convert to C long');
     if (v > 2n ** 31n - 1n) throw new PyError('OverflowError', 'signed integer is greater than maximum');
   }
-  if (y < 1n || y > 9999n) throw new PyError('ValueError', `year ${y} is out of range`);
-  if (mo < 1n || mo > 12n) throw new PyError('ValueError', 'month must be in 1..12');
-  if (d < 1n || d > BigInt(daysInMonth(y, mo))) throw new PyError('ValueError', 'day is out of range for month');
-  if (h > 23n) throw new PyError('ValueError', 'hour must be in 0..23');
-  if (mi > 59n) throw new PyError('ValueError', 'minute must be in 0..59');
-  if (s > 59n) throw new PyError('ValueError', 'second must be in 0..59');
-  if (us > 999999n) throw new PyError('ValueError', 'microsecond must be in 0..999999');
   let fields = { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h), minute: Number(mi), second: Number(s), microsecond: Number(us) };
+  checkDatetimeArgs(fields.year, fields.month, fields.day, fields.hour, fields.minute, fields.second, fields.microsecond);
   if (res.weekday !== undefined && !res.day) {
     // + relativedelta(weekday=N): the next such weekday, today included
     const days = daysFromCivil(fields.year, fields.month, fields.day);

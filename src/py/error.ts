@@ -6,6 +6,7 @@ export type PyErrorType =
   | 'TypeError'
   | 'OverflowError'
   | 'RuntimeError'
+  | 'OSError'
   | 'RecursionError'
   | 'JSONDecodeError'
   | 'UnicodeDecodeError';
