@@ -29,6 +29,7 @@ import { GeneralError, UsageError } from '../errors.js';
 export { PyBytes, PyDateTime, PySet, PyTuple, findUnhashable, pyReprOf, pyStrOf, pyTypeName, type InputValue } from './py-input.js';
 import type { Io } from '../io.js';
 import { checkDatetimeArgs } from '../py/calendar.js';
+import { pyDecode } from '../py/codecs.js';
 import { PyError } from '../py/error.js';
 import { pyFloat } from '../py/float.js';
 import { pyJsonLoads } from '../py/json-loads.js';
@@ -120,14 +121,9 @@ export function parseYamlDocument(content: string | Uint8Array): InputValue {
 
 const NON_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
-/** ruamel Reader.determine_encoding: a UTF-16 BOM, else UTF-8 (strict). */
+/** ruamel Reader.determine_encoding: a UTF-16 BOM, else UTF-8 (strict; the BOM stays in the text). */
 function decodeYamlBytes(b: Uint8Array): string | undefined {
-  const enc = b[0] === 0xff && b[1] === 0xfe ? 'utf-16le' : b[0] === 0xfe && b[1] === 0xff ? 'utf-16be' : 'utf-8';
-  try {
-    return new TextDecoder(enc, { fatal: true, ignoreBOM: true }).decode(b);
-  } catch {
-    return undefined;
-  }
+  return pyDecode(b, b[0] === 0xff && b[1] === 0xfe ? 'utf-16-le' : b[0] === 0xfe && b[1] === 0xff ? 'utf-16-be' : 'utf-8');
 }
 
 type YamlVersion = '1.1' | '1.2';

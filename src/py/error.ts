@@ -7,6 +7,7 @@ export type PyErrorType =
   | 'OverflowError'
   | 'RuntimeError'
   | 'OSError'
+  | 'LookupError'
   | 'RecursionError'
   | 'JSONDecodeError'
   | 'UnicodeDecodeError';

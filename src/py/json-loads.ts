@@ -5,7 +5,7 @@
 // text (undecodable UTF-16/32 bytes only name the codec); JSONDecodeError positions count code
 // points, as Python's str indices do.
 
-import { pyDecodeUtf8 } from './codecs.js';
+import { pyDecode, pyDecodeUtf8 } from './codecs.js';
 import { PyError } from './error.js';
 import { INT_MAX_STR_DIGITS } from './int.js';
 import type { PyDict, PyValue } from './value.js';
@@ -184,17 +184,9 @@ function decodeJsonBytes(b: Uint8Array): string {
     if (typeof text !== 'string') throw new PyError('UnicodeDecodeError', text.error);
     return text;
   }
-  const text = enc.startsWith('utf-32') ? decodeUtf32(body, enc === 'utf-32le') : decodeUtf16(body, enc);
+  const text = enc.startsWith('utf-32') ? decodeUtf32(body, enc === 'utf-32le') : pyDecode(body, enc);
   if (text === undefined) throw new PyError('UnicodeDecodeError', `'${enc.replace(/(le|be)$/, '-$1')}' codec can't decode bytes`);
   return text;
-}
-
-function decodeUtf16(b: Uint8Array, enc: string): string | undefined {
-  try {
-    return new TextDecoder(enc, { fatal: true, ignoreBOM: true }).decode(b);
-  } catch {
-    return undefined;
-  }
 }
 
 function decodeUtf32(b: Uint8Array, le: boolean): string | undefined {

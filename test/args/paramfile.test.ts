@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, loadParamFile } from '../../src/args/paramfile.js';
+import { loadParamFile } from '../../src/args/paramfile.js';
 import { CliError, GeneralError, UsageError } from '../../src/errors.js';
 import { createMemoryIo, type MemoryIoOptions } from '../support/memory-io.js';
 
@@ -134,17 +134,5 @@ describe('standard input', () => {
     expect(await loadParamFile('file:///dev/stdin', '--key', mem.io)).toBe('from stdin\n');
     expect(await loadParamFile('fileb:///dev/stdin', '--key', mem.io)).toEqual(new TextEncoder().encode('from stdin\r\n'));
     expect(mem.stdinReads()).toBe(2);
-  });
-});
-
-describe('decodeText', () => {
-  it('utf-16 with and without a BOM', () => {
-    expect(decodeText(bytes(0xff, 0xfe, 0x41, 0), 'utf-16')).toBe('A');
-    expect(decodeText(bytes(0xfe, 0xff, 0, 0x41), 'UTF-16')).toBe('A');
-    expect(decodeText(bytes(0x41, 0), 'utf_16')).toBe('A');
-  });
-  it('throws a GeneralError for an unknown codec', () => {
-    expect(() => decodeText(bytes(), 'klingon')).toThrow(GeneralError);
-    expect(() => decodeText(bytes(), 'klingon')).not.toThrow(UsageError);
   });
 });
