@@ -32,6 +32,7 @@ import { checkDatetimeArgs } from '../py/calendar.js';
 import { pyDecode } from '../py/codecs.js';
 import { PyError } from '../py/error.js';
 import { pyFloat } from '../py/float.js';
+import { pyInt, pyIntError } from '../py/int.js';
 import { pyJsonLoads } from '../py/json-loads.js';
 import { pyRepr } from '../py/repr.js';
 import type { PyValue } from '../py/value.js';
@@ -150,11 +151,16 @@ const TIMESTAMP_PARTS =
 
 const BOOL_VALUES: Record<string, boolean> = { yes: true, no: false, y: true, n: false, true: true, false: false, on: true, off: false };
 
-/** int(text, base) as Python raises it. */
+/** int(text, base) as Python raises it (base 10 is py/int.ts's; the others take plain digits only). */
 function pyIntBase(text: string, base: number): bigint {
-  const digits = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ }[base]!;
+  if (base === 10) {
+    const n = pyInt(text);
+    if (n === undefined) throw new YamlCrash(pyIntError(text));
+    return n;
+  }
+  const digits = { 2: /^[01]+$/, 8: /^[0-7]+$/, 16: /^[0-9a-fA-F]+$/ }[base]!;
   if (!digits.test(text)) throw new YamlCrash(`invalid literal for int() with base ${base}: ${pyRepr(text)}`);
-  const prefix = { 2: '0b', 8: '0o', 10: '', 16: '0x' }[base]!;
+  const prefix = { 2: '0b', 8: '0o', 16: '0x' }[base]!;
   return BigInt(prefix + text);
 }
 
