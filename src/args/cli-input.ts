@@ -28,7 +28,7 @@ import {
 import { GeneralError, UsageError } from '../errors.js';
 export { PyBytes, PyDateTime, PySet, PyTuple, findUnhashable, pyReprOf, pyStrOf, pyTypeName, type InputValue } from './py-input.js';
 import type { Io } from '../io.js';
-import { checkDatetimeArgs } from '../py/calendar.js';
+import { checkDatetimeArgs, utcMillis } from '../py/calendar.js';
 import { pyDecode } from '../py/codecs.js';
 import { PyError } from '../py/error.js';
 import { pyFloat } from '../py/float.js';
@@ -37,7 +37,7 @@ import { pyJsonLoads } from '../py/json-loads.js';
 import { pyRepr } from '../py/repr.js';
 import type { PyValue } from '../py/value.js';
 import { loadParamFile } from './paramfile.js';
-import { PyBytes, PyDateTime, PySet, PyTuple, findUnhashable, hashKey, pyReprOf, pyTypeName, utcMillis, type InputValue } from './py-input.js';
+import { PyBytes, PyDateTime, PySet, PyTuple, findUnhashable, hashKey, pyReprOf, pyTypeName, type InputValue } from './py-input.js';
 
 /** The loaded document: member name -> value. */
 export type CliInput = Map<string, InputValue>;

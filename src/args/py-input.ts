@@ -3,6 +3,7 @@
 // (cli-input.ts, which brings js-yaml), so that validating parameters loads no YAML code.
 
 import { pyBytesRepr } from '../py/bytes.js';
+import { utcMillis } from '../py/calendar.js';
 import { pyFloatRepr, pyRepr } from '../py/repr.js';
 import { pyTypeName as plainPyTypeName, type PyValue } from '../py/value.js';
 
@@ -94,14 +95,6 @@ export function pyReprOf(v: InputValue): string {
     if (v.microsecond) args.push(v.microsecond);
   }
   return `datetime.${v.kind}(${args.join(', ')})`;
-}
-
-/** Milliseconds since the epoch of a proleptic Gregorian UTC time (years 1..99 included). */
-export function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  d.setUTCHours(hour, minute, second, ms);
-  return d.getTime();
 }
 
 /** A key for Python dict/set membership: 1 == 1.0 == True, strings by value, tuples by items. */

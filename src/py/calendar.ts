@@ -14,6 +14,11 @@ export function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
+/** Milliseconds since the epoch of a valid proleptic Gregorian UTC time (years 1..99 included). */
+export function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60000 + second * 1000 + ms;
+}
+
 /** The date of a day number (Howard Hinnant's civil_from_days). */
 export function civilFromDays(z: number): { year: number; month: number; day: number } {
   const zz = z + 719468;
