@@ -6,7 +6,7 @@
 //
 // Values follow the PyValue model plus what YAML can also produce and Python shows differently
 // (PyDateTime, PyBytes, PySet, PyTuple); that value model and its str()/repr() live in
-// py-input.ts, apart from this module's YAML reader (js-yaml), and are re-exported here.
+// src/py/input-value.ts, apart from this module's YAML reader (js-yaml).
 //
 // Entry points: loadCliInputs() does the whole argument step in the AWS CLI's order (load the
 // json value, then the yaml value, then "Only one --cli-input- parameter may be specified.", then
@@ -26,18 +26,17 @@ import {
   strTag,
 } from 'js-yaml';
 import { GeneralError, UsageError } from '../errors.js';
-export { PyBytes, PyDateTime, PySet, PyTuple, findUnhashable, pyReprOf, pyStrOf, pyTypeName, type InputValue } from './py-input.js';
 import type { Io } from '../io.js';
 import { checkDatetimeArgs, utcMillis } from '../py/calendar.js';
 import { pyDecode } from '../py/codecs.js';
 import { PyError } from '../py/error.js';
 import { pyFloat } from '../py/float.js';
+import { findUnhashable, hashKey, PyBytes, PyDateTime, pyReprOf, PySet, PyTuple, pyTypeName, type InputValue } from '../py/input-value.js';
 import { pyInt, pyIntError } from '../py/int.js';
 import { pyJsonLoads } from '../py/json-loads.js';
 import { pyRepr } from '../py/repr.js';
 import type { PyValue } from '../py/value.js';
 import { loadParamFile } from './paramfile.js';
-import { PyBytes, PyDateTime, PySet, PyTuple, findUnhashable, hashKey, pyReprOf, pyTypeName, type InputValue } from './py-input.js';
 
 /** The loaded document: member name -> value. */
 export type CliInput = Map<string, InputValue>;

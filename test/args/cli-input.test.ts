@@ -1,20 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  PyBytes,
-  PyDateTime,
-  PySet,
-  PyTuple,
-  loadCliInput,
-  loadCliInputs,
-  parseCliInput,
-  parseYamlDocument,
-  pyReprOf,
-  pyStrOf,
-  pyTypeName,
-  type InputValue,
-} from '../../src/args/cli-input.js';
+import { loadCliInput, loadCliInputs, parseCliInput, parseYamlDocument } from '../../src/args/cli-input.js';
 import { CliError, GeneralError, UsageError } from '../../src/errors.js';
+import { PyBytes, PyDateTime, pyReprOf, PySet, pyStrOf, PyTuple, pyTypeName, type InputValue } from '../../src/py/input-value.js';
 import { createMemoryIo } from '../support/memory-io.js';
 
 const INVALID_JSON = "Error parsing parameter 'cli-input-json': Invalid JSON received.";

@@ -1,11 +1,13 @@
-// The values --cli-input-json/--cli-input-yaml documents hold, as Python would have them, and how
-// botocore's messages show them (str(), repr(), <class '...'>). Apart from the YAML reader
-// (cli-input.ts, which brings js-yaml), so that validating parameters loads no YAML code.
+// The values --cli-input-json/--cli-input-yaml documents hold, as Python would have them (the
+// value model plus what ruamel's safe loader also builds: datetime, bytes, set, tuple), and how
+// botocore's messages show them (str(), repr(), <class '...'>, dict key equality). Apart from the
+// YAML reader (args/cli-input.ts, which brings js-yaml), so that validating parameters loads no
+// YAML code.
 
-import { pyBytesRepr } from '../py/bytes.js';
-import { utcMillis } from '../py/calendar.js';
-import { pyFloatRepr, pyRepr } from '../py/repr.js';
-import { pyTypeName as plainPyTypeName, type PyValue } from '../py/value.js';
+import { pyBytesRepr } from './bytes.js';
+import { utcMillis } from './calendar.js';
+import { pyFloatRepr, pyRepr } from './repr.js';
+import { pyTypeName as plainPyTypeName, type PyValue } from './value.js';
 
 // ---------------------------------------------------------------------------------------------
 // The value model
