@@ -5,6 +5,7 @@
 import { PyError } from './error.js';
 import { INT_MAX_STR_DIGITS } from './int.js';
 import { pyFloatRepr } from './repr.js';
+import { pyStrCompare } from './str.js';
 import type { PyValue } from './value.js';
 
 /** The text json.dumps writes for a float (NaN and infinities as JavaScript literals). */
@@ -54,7 +55,7 @@ export function pyJsonDumps(value: unknown, options: JsonDumpsOptions = {}): str
     if (v instanceof Map) {
       let entries = [...(v as Map<string, unknown>)];
       // sorted(dct.items()): str order is code point order
-      if (options.sortKeys) entries = entries.sort(([a], [b]) => compareCodePoints(a, b));
+      if (options.sortKeys) entries = entries.sort(([a], [b]) => pyStrCompare(a, b));
       return `{${entries.map(([k, x]) => `${pyJsonStringAscii(k)}${key}${dump(x)}`).join(item)}}`;
     }
     if (options.default) return dump(options.default(v));
@@ -73,11 +74,4 @@ function intText(n: bigint): string {
     );
   }
   return s;
-}
-
-function compareCodePoints(a: string, b: string): number {
-  const x = Array.from(a, (c) => c.codePointAt(0)!);
-  const y = Array.from(b, (c) => c.codePointAt(0)!);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-  return x.length - y.length;
 }

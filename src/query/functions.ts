@@ -8,6 +8,7 @@ import { pyFloat } from '../py/float.js';
 import { pyInt } from '../py/int.js';
 import { pyJsonDumps } from '../py/json-dumps.js';
 import { pyRepr, pyStr } from '../py/repr.js';
+import { pyStrCompare } from '../py/str.js';
 import { pyTypeName, type PyValue } from '../py/value.js';
 import { JmespathRuntimeError } from './lexer.js';
 import type { Node } from './parser.js';
@@ -153,15 +154,6 @@ export function jmespathEquals(x: JV, y: JV): boolean {
   return pyEquals(x, y);
 }
 
-/** Compares strings by code point, as Python does. */
-export function compareStrings(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    if (a.charCodeAt(i) !== b.charCodeAt(i)) return a.codePointAt(i)! - b.codePointAt(i)!;
-  }
-  return a.length - b.length;
-}
-
 export type OrderOp = 'lt' | 'gt' | 'lte' | 'gte';
 const OP_SYMBOL: Readonly<Record<OrderOp, string>> = { lt: '<', gt: '>', lte: '<=', gte: '>=' };
 
@@ -171,7 +163,7 @@ const OP_SYMBOL: Readonly<Record<OrderOp, string>> = { lt: '<', gt: '>', lte: '<
  */
 export function pyOrder(op: OrderOp, a: JV, b: JV): boolean {
   if (typeof a === 'string' && typeof b === 'string') {
-    const c = compareStrings(a, b);
+    const c = pyStrCompare(a, b);
     return op === 'lt' ? c < 0 : op === 'gt' ? c > 0 : op === 'lte' ? c <= 0 : c >= 0;
   }
   if (isActualNumber(a) && isActualNumber(b)) {
