@@ -212,7 +212,7 @@ export function ensureBoolean(value: IniValue | undefined): boolean {
 }
 
 /**
- * Python's int() of a config value (src/py/number.ts). Its ValueError or TypeError text (255) is
+ * Python's int() of a config value (src/py/int.ts). Its ValueError or TypeError text (255) is
  * thrown as GeneralError: `invalid literal for int() with base 10: 'abc'`.
  */
 export function pyInt(value: IniValue): number {
