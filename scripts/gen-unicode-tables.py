@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Generates src/output/east-asian-width.ts: the Unicode data the formatters need, taken from the
+"""Generates src/py/unicodedata.ts: the Unicode data the formatters need, taken from the
 Python that the AWS CLI 2.9.19 runs on (Python 3.11, Unicode 14.0):
 
 * east-asian width: the table formatter counts a character as 2 columns when
@@ -16,7 +16,7 @@ import os
 import sys
 import unicodedata
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'output', 'east-asian-width.ts')
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'py', 'unicodedata.ts')
 
 
 def width_toggles():

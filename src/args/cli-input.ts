@@ -6,7 +6,7 @@
 //
 // Values follow the PyValue model plus what YAML can also produce and Python shows differently
 // (PyDateTime, PyBytes, PySet, PyTuple); that value model and its str()/repr() live in
-// py-input.ts, apart from this module's YAML reader (js-yaml), and are re-exported here.
+// src/py/input-value.ts, apart from this module's YAML reader (js-yaml).
 //
 // Entry points: loadCliInputs() does the whole argument step in the AWS CLI's order (load the
 // json value, then the yaml value, then "Only one --cli-input- parameter may be specified.", then
@@ -26,12 +26,17 @@ import {
   strTag,
 } from 'js-yaml';
 import { GeneralError, UsageError } from '../errors.js';
-export { PyBytes, PyDateTime, PySet, PyTuple, findUnhashable, pyReprOf, pyStrOf, pyTypeName, type InputValue } from './py-input.js';
 import type { Io } from '../io.js';
-import { parsePyJson, pyRepr, type PyValue } from '../output/pyvalue.js';
+import { checkDatetimeArgs, utcMillis } from '../py/calendar.js';
+import { pyDecode } from '../py/codecs.js';
+import { PyError } from '../py/error.js';
+import { pyFloat } from '../py/float.js';
+import { findUnhashable, hashKey, PyBytes, PyDateTime, pyReprOf, PySet, PyTuple, pyTypeName, type InputValue } from '../py/input-value.js';
+import { pyInt, pyIntError } from '../py/int.js';
+import { pyJsonLoads } from '../py/json-loads.js';
+import { pyRepr } from '../py/repr.js';
+import type { PyValue } from '../py/value.js';
 import { loadParamFile } from './paramfile.js';
-import { PyBytes, PyDateTime, PySet, PyTuple, findUnhashable, hashKey, pyReprOf, pyTypeName, utcMillis, type InputValue } from './py-input.js';
-import { pyFloat } from './timestamp.js';
 
 /** The loaded document: member name -> value. */
 export type CliInput = Map<string, InputValue>;
@@ -79,52 +84,11 @@ export function parseCliInput(kind: CliInputKind, content: string | Uint8Array):
 }
 
 function parseJsonInput(content: string | Uint8Array): InputValue {
-  const invalid = () => new UsageError("Error parsing parameter 'cli-input-json': Invalid JSON received.");
-  const text = typeof content === 'string' ? content : decodeJsonBytes(content);
-  if (text === undefined) throw invalid();
   try {
-    return parsePyJson(text) as PyValue as InputValue;
+    return pyJsonLoads(content) as PyValue as InputValue;
   } catch {
-    throw invalid();
+    throw new UsageError("Error parsing parameter 'cli-input-json': Invalid JSON received.");
   }
-}
-
-/** json.loads(bytes): json.detect_encoding, then decode (strict). */
-function decodeJsonBytes(b: Uint8Array): string | undefined {
-  const starts = (...sig: number[]) => sig.every((x, i) => b[i] === x);
-  let enc: string;
-  let skip = 0;
-  if (starts(0x00, 0x00, 0xfe, 0xff)) [enc, skip] = ['utf-32be', 4];
-  else if (starts(0xff, 0xfe, 0x00, 0x00)) [enc, skip] = ['utf-32le', 4];
-  else if (starts(0xfe, 0xff)) [enc, skip] = ['utf-16be', 2];
-  else if (starts(0xff, 0xfe)) [enc, skip] = ['utf-16le', 2];
-  else if (starts(0xef, 0xbb, 0xbf)) [enc, skip] = ['utf-8', 3];
-  else if (b.length >= 4) {
-    if (!b[0]) enc = b[1] ? 'utf-16be' : 'utf-32be';
-    else if (!b[1]) enc = b[2] || b[3] ? 'utf-16le' : 'utf-32le';
-    else enc = 'utf-8';
-  } else if (b.length === 2 && !b[0]) enc = 'utf-16be';
-  else if (b.length === 2 && !b[1]) enc = 'utf-16le';
-  else enc = 'utf-8';
-  const body = b.subarray(skip);
-  if (enc.startsWith('utf-32')) return decodeUtf32(body, enc === 'utf-32le');
-  try {
-    return new TextDecoder(enc, { fatal: true, ignoreBOM: true }).decode(body);
-  } catch {
-    return undefined;
-  }
-}
-
-function decodeUtf32(b: Uint8Array, le: boolean): string | undefined {
-  if (b.length % 4 !== 0) return undefined;
-  let s = '';
-  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  for (let i = 0; i < b.length; i += 4) {
-    const cp = view.getUint32(i, le);
-    if (cp > 0x10ffff) return undefined;
-    s += String.fromCodePoint(cp);
-  }
-  return s;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -147,7 +111,7 @@ export function parseYamlDocument(content: string | Uint8Array): InputValue {
     const v11 = events.some((e) => e.type === 1 && e.directives.some((d) => d.kind === 'yaml' && d.version === '1.1'));
     docs = constructFromEvents(events, { source: text, schema: v11 ? YAML11 : YAML12 });
   } catch (e) {
-    if (e instanceof YamlCrash) throw new GeneralError(e.message);
+    if (e instanceof YamlCrash || e instanceof PyError) throw new GeneralError(e.message);
     throw invalid();
   }
   // YAML().load: an empty stream is None; a second document is a ComposerError; a stream that
@@ -159,14 +123,9 @@ export function parseYamlDocument(content: string | Uint8Array): InputValue {
 
 const NON_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
-/** ruamel Reader.determine_encoding: a UTF-16 BOM, else UTF-8 (strict). */
+/** ruamel Reader.determine_encoding: a UTF-16 BOM, else UTF-8 (strict; the BOM stays in the text). */
 function decodeYamlBytes(b: Uint8Array): string | undefined {
-  const enc = b[0] === 0xff && b[1] === 0xfe ? 'utf-16le' : b[0] === 0xfe && b[1] === 0xff ? 'utf-16be' : 'utf-8';
-  try {
-    return new TextDecoder(enc, { fatal: true, ignoreBOM: true }).decode(b);
-  } catch {
-    return undefined;
-  }
+  return pyDecode(b, b[0] === 0xff && b[1] === 0xfe ? 'utf-16-le' : b[0] === 0xfe && b[1] === 0xff ? 'utf-16-be' : 'utf-8');
 }
 
 type YamlVersion = '1.1' | '1.2';
@@ -193,11 +152,16 @@ const TIMESTAMP_PARTS =
 
 const BOOL_VALUES: Record<string, boolean> = { yes: true, no: false, y: true, n: false, true: true, false: false, on: true, off: false };
 
-/** int(text, base) as Python raises it. */
+/** int(text, base) as Python raises it (base 10 is py/int.ts's; the others take plain digits only). */
 function pyIntBase(text: string, base: number): bigint {
-  const digits = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ }[base]!;
+  if (base === 10) {
+    const n = pyInt(text);
+    if (n === undefined) throw new YamlCrash(pyIntError(text));
+    return n;
+  }
+  const digits = { 2: /^[01]+$/, 8: /^[0-7]+$/, 16: /^[0-9a-fA-F]+$/ }[base]!;
   if (!digits.test(text)) throw new YamlCrash(`invalid literal for int() with base ${base}: ${pyRepr(text)}`);
-  const prefix = { 2: '0b', 8: '0o', 10: '', 16: '0x' }[base]!;
+  const prefix = { 2: '0b', 8: '0o', 16: '0x' }[base]!;
   return BigInt(prefix + text);
 }
 
@@ -249,8 +213,10 @@ function constructTimestamp(source: string): PyDateTime | typeof NOT_RESOLVED {
   const year = Number(ys);
   const month = Number(mos);
   const day = Number(ds);
-  checkDate(year, month, day);
-  if (!hs) return new PyDateTime('date', year, month, day);
+  if (!hs) {
+    checkDatetimeArgs(year, month, day);
+    return new PyDateTime('date', year, month, day);
+  }
   const hour = Number(hs);
   const minute = Number(mis);
   const second = Number(ss);
@@ -261,9 +227,7 @@ function constructTimestamp(source: string): PyDateTime | typeof NOT_RESOLVED {
     if (fraction.length > 6 && Number(fraction[6]) > 4) frac += 1;
     usec = frac > 999999 ? 0 : frac;
   }
-  if (hour > 23) throw new YamlCrash('hour must be in 0..23');
-  if (minute > 59) throw new YamlCrash('minute must be in 0..59');
-  if (second > 59) throw new YamlCrash('second must be in 0..59');
+  checkDatetimeArgs(year, month, day, hour, minute, second);
   let deltaSeconds = 0;
   if (tzSign) {
     deltaSeconds = Number(tzHour) * 3600 + (tzMinute ? Number(tzMinute) * 60 : 0) + (frac > 999999 ? 1 : 0);
@@ -284,15 +248,6 @@ function constructTimestamp(source: string): PyDateTime | typeof NOT_RESOLVED {
     shifted.getUTCSeconds(),
     usec,
   );
-}
-
-/** datetime.date(year, month, day) argument checks. */
-function checkDate(year: number, month: number, day: number): void {
-  if (year < 1 || year > 9999) throw new YamlCrash(`year ${year} is out of range`);
-  if (month < 1 || month > 12) throw new YamlCrash('month must be in 1..12');
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const dim = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  if (day < 1 || day > dim) throw new YamlCrash('day is out of range for month');
 }
 
 /** construct_yaml_binary: base64.decodebytes (binascii.a2b_base64, non-strict); a failure is a ConstructorError. */

@@ -9,7 +9,7 @@
 // output:     ArgumentGenerator(use_member_names=True) on the output shape: strings are their
 //             member names. The result goes through the normal formatters.
 
-import type { PyDict, PyValue } from '../output/pyvalue.js';
+import type { PyDict, PyValue } from '../py/value.js';
 import { ABORT_INPUT_MEMBERS, ABORT_OUTPUT_MEMBERS, type MemberSpec } from './model.js';
 
 const EPOCH_ISO = '1970-01-01T00:00:00';

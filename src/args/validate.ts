@@ -16,8 +16,8 @@
 // Params are the CLI options (strings, or bytes from fileb://) and --cli-input-* values (InputValue).
 
 import { GeneralError, UsageError } from '../errors.js';
-import { pyRepr } from '../output/pyvalue.js';
-import { PyBytes, PyDateTime, findUnhashable, pyStrOf, pyTypeName, type InputValue } from './py-input.js';
+import { findUnhashable, PyBytes, PyDateTime, pyStrOf, pyTypeName, type InputValue } from '../py/input-value.js';
+import { pyRepr } from '../py/repr.js';
 import { ABORT_INPUT_MEMBERS, ABORT_REQUIRED_MEMBERS, type MemberSpec } from './model.js';
 import { toAwareDatetime, unknownTimezoneWarning, type TimestampOutcome } from './timestamp.js';
 

@@ -23,9 +23,9 @@ import type {
   RetryErrorInfo, RetryStrategyV2, RetryToken, StandardRetryToken,
 } from '@smithy/types';
 import { SMITHY_CONTEXT_KEY } from '@smithy/types';
-import { pyBytesRepr } from '../args/timestamp.js';
 import type { DebugLog } from '../debug.js';
 import { type CliError, GeneralError, ServiceError, TransportError, UnreadableResponseError, UsageError } from '../errors.js';
+import { pyBytesRepr } from '../py/bytes.js';
 import { continueAttempts, keepSuccessStatus, resumeToken } from './botocore-attempts.js';
 import { UnusableCaAgent } from '../net/unusable-ca-agent.js';
 import { readResponseBody } from './response-body.js';

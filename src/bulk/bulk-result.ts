@@ -2,8 +2,8 @@
 
 import { CliError, EXIT_GENERAL, EXIT_OK, EXIT_PARTIAL, EXIT_SERVICE } from '../errors.js';
 import { formatJson, pyJsonDumpsIndent4 } from '../output/json.js';
-import type { PyDict, PyValue } from '../output/pyvalue.js';
 import { pyIsoformat } from '../py/datetime.js';
+import type { PyDict, PyValue } from '../py/value.js';
 import { describeError } from './failures.js';
 import type { BulkResult, StopReason, UploadOutcome } from './run-bulk.js';
 

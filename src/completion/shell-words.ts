@@ -62,13 +62,6 @@ export function splitShellWords(line: string): SplitLine {
   return { words, endsWithSpace };
 }
 
-/** Python's shlex.quote: as is when safe, else in single quotes. */
-export function shellQuote(s: string): string {
-  if (s === '') return "''";
-  if (!/[^\w@%+=:,./-]/.test(s)) return s;
-  return `'${s.replace(/'/g, `'"'"'`)}'`;
-}
-
 /** A backslash before each character a shell would treat specially (for bash's COMPREPLY). */
 export function shellEscape(s: string): string {
   return s.replace(/[\s"'\\|&;()<>$`*?[\]!{}#]/g, '\\$&').replace(/^~/, '\\~');

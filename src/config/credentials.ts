@@ -15,10 +15,20 @@
 import { createHash } from 'node:crypto';
 import { CliError, ConfigError, GeneralError, ServiceError } from '../errors.js';
 import type { FileSystem } from '../io.js';
-import { pyDecodeUtf8, pyRepr, pyStr, pyTypeName, type PyValue } from '../output/pyvalue.js';
+import { pyBytesRepr } from '../py/bytes.js';
+import { pyDecodeUtf8 } from '../py/codecs.js';
 import { pyIsoformat } from '../py/datetime.js';
 import { pyOsErrorText } from '../py/errno.js';
-import { expandUser, type IniSection, type IniValue, pyStrip, readIniFile, shlexSplit, ShlexError } from './ini.js';
+import { PyError } from '../py/error.js';
+import { type JsonDumpsOptions, pyJsonDumps } from '../py/json-dumps.js';
+import { pyJsonLoads } from '../py/json-loads.js';
+import { expandUser } from '../py/posixpath.js';
+import { pyRepr, pyStr } from '../py/repr.js';
+import { ShlexError, shlexSplit } from '../py/shlex.js';
+import { pySplitlines, pyStrip } from '../py/str.js';
+import { urlparseHostname } from '../py/urllib.js';
+import { fromPlain, pyTypeName, type PyValue } from '../py/value.js';
+import { type IniSection, type IniValue, readIniFile } from './ini.js';
 import { configuredEndpointUrl } from './settings/endpoint-url.js';
 import type { Env } from './settings/lookup.js';
 import type { Settings } from './settings/settings.js';
@@ -189,145 +199,7 @@ function osError(err: unknown, path: string): GeneralError {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Python helpers: json.loads with its error texts, json.dumps for cache keys, dateutil parse
-
-class PyJsonDecodeError extends Error {}
-
-/** json.loads(text) with CPython's error messages (`Expecting value: line 1 column 1 (char 0)`). */
-export function pyJsonLoads(text: string): PyValue {
-  const s = Array.from(text);
-  const n = s.length;
-  const fail = (msg: string, pos: number): never => {
-    let line = 1;
-    let lastNl = -1;
-    for (let k = 0; k < pos && k < n; k++) {
-      if (s[k] === '\n') {
-        line++;
-        lastNl = k;
-      }
-    }
-    throw new PyJsonDecodeError(`${msg}: line ${line} column ${pos - lastNl} (char ${pos})`);
-  };
-  const WS = ' \t\n\r';
-  const skip = (i: number): number => {
-    while (i < n && WS.includes(s[i]!)) i++;
-    return i;
-  };
-  class Stop {
-    constructor(readonly pos: number) {}
-  }
-  const hex = (i: number): number | undefined => {
-    let v = 0;
-    for (let k = i; k < i + 4; k++) {
-      const d = parseInt(s[k] ?? 'x', 16);
-      if (Number.isNaN(d) || !/[0-9a-fA-F]/.test(s[k] ?? '')) return undefined;
-      v = v * 16 + d;
-    }
-    return v;
-  };
-  const str = (end: number): [string, number] => {
-    const begin = end - 1;
-    let out = '';
-    for (;;) {
-      let next = end;
-      let c = '';
-      for (; next < n; next++) {
-        c = s[next]!;
-        if (c === '"' || c === '\\') break;
-        if (c.codePointAt(0)! <= 0x1f) fail('Invalid control character at', next);
-      }
-      if (next >= n || !(c === '"' || c === '\\')) fail('Unterminated string starting at', begin);
-      out += s.slice(end, next).join('');
-      next++;
-      if (c === '"') return [out, next];
-      if (next === n) fail('Unterminated string starting at', begin);
-      const e = s[next]!;
-      if (e !== 'u') {
-        const map: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (!Object.hasOwn(map, e)) fail('Invalid \\escape', next - 1);
-        out += map[e];
-        end = next + 1;
-        continue;
-      }
-      next++;
-      end = next + 4;
-      if (end >= n) fail('Invalid \\uXXXX escape', next - 1);
-      let cp = hex(next);
-      if (cp === undefined) fail('Invalid \\uXXXX escape', end - 5);
-      if (cp! >= 0xd800 && cp! <= 0xdbff && end + 6 < n && s[end] === '\\' && s[end + 1] === 'u') {
-        const low = hex(end + 2);
-        if (low === undefined) fail('Invalid \\uXXXX escape', end + 1);
-        if (low! >= 0xdc00 && low! <= 0xdfff) {
-          cp = 0x10000 + ((cp! - 0xd800) << 10) + (low! - 0xdc00);
-          end += 6;
-        }
-      }
-      out += String.fromCodePoint(cp!);
-    }
-  };
-  const scan = (i: number): [PyValue, number] => {
-    if (i >= n) throw new Stop(i);
-    const c = s[i]!;
-    const word = (w: string): boolean => s.slice(i, i + w.length).join('') === w;
-    if (c === '"') return str(i + 1);
-    if (c === '{') {
-      const obj = new Map<string, PyValue>();
-      let j = skip(i + 1);
-      if (j >= n || s[j] !== '}') {
-        for (;;) {
-          if (j >= n || s[j] !== '"') fail('Expecting property name enclosed in double quotes', j);
-          const [key, afterKey] = str(j + 1);
-          j = skip(afterKey);
-          if (j >= n || s[j] !== ':') fail("Expecting ':' delimiter", j);
-          j = skip(j + 1);
-          const [v, afterValue] = scan(j);
-          obj.set(key, v);
-          j = skip(afterValue);
-          if (j < n && s[j] === '}') break;
-          if (j >= n || s[j] !== ',') fail("Expecting ',' delimiter", j);
-          j = skip(j + 1);
-        }
-      }
-      return [obj, j + 1];
-    }
-    if (c === '[') {
-      const arr: PyValue[] = [];
-      let j = skip(i + 1);
-      if (j >= n || s[j] !== ']') {
-        for (;;) {
-          const [v, after] = scan(j);
-          arr.push(v);
-          j = skip(after);
-          if (j < n && s[j] === ']') break;
-          if (j >= n || s[j] !== ',') fail("Expecting ',' delimiter", j);
-          j = skip(j + 1);
-        }
-      }
-      return [arr, j + 1];
-    }
-    if (c === 'n' && word('null')) return [null, i + 4];
-    if (c === 't' && word('true')) return [true, i + 4];
-    if (c === 'f' && word('false')) return [false, i + 5];
-    if (c === 'N' && word('NaN')) return [NaN, i + 3];
-    if (c === 'I' && word('Infinity')) return [Infinity, i + 8];
-    if (c === '-' && s.slice(i, i + 9).join('') === '-Infinity') return [-Infinity, i + 9];
-    const m = /^(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?([eE][-+]?[0-9]+)?/.exec(s.slice(i, i + 400).join(''));
-    if (!m) throw new Stop(i);
-    const end = i + m[0].length;
-    if (m[2] === undefined && m[3] === undefined) return [BigInt(m[1]!), end];
-    return [Number(m[0]), end];
-  };
-  if (text.startsWith('\ufeff')) fail('Unexpected UTF-8 BOM (decode using utf-8-sig)', 0);
-  try {
-    const [value, end] = scan(skip(0));
-    const after = skip(end);
-    if (after !== n) fail('Extra data', after);
-    return value;
-  } catch (err) {
-    if (err instanceof Stop) fail('Expecting value', err.pos);
-    throw err;
-  }
-}
+// Python helpers: json.dumps for the cache, dateutil parse
 
 /** bytes.decode('utf-8'); a UnicodeDecodeError fails the run with its text (255). */
 function decodeUtf8OrFail(bytes: Uint8Array): string {
@@ -336,40 +208,20 @@ function decodeUtf8OrFail(bytes: Uint8Array): string {
   return text;
 }
 
-/** json.dumps(value, sort_keys=..., separators=...) for the flat values cache keys are made of. */
-function pyJsonDumps(value: unknown, sortKeys: boolean, compact = false): string {
-  const [item, key] = compact ? [',', ':'] : [', ', ': '];
-  const quote = (t: string): string =>
-    `"${Array.from(t)
-      .map((ch) => {
-        const cp = ch.codePointAt(0)!;
-        if (ch === '"') return '\\"';
-        if (ch === '\\') return '\\\\';
-        if (ch === '\n') return '\\n';
-        if (ch === '\r') return '\\r';
-        if (ch === '\t') return '\\t';
-        if (ch === '\b') return '\\b';
-        if (ch === '\f') return '\\f';
-        if (cp < 0x20 || (cp > 0x7f && cp <= 0xffff)) return `\\u${cp.toString(16).padStart(4, '0')}`;
-        if (cp > 0xffff) {
-          const v = cp - 0x10000;
-          return `\\u${(0xd800 + (v >> 10)).toString(16)}\\u${(0xdc00 + (v & 0x3ff)).toString(16)}`;
-        }
-        return ch;
-      })
-      .join('')}"`;
-  const dump = (v: unknown): string => {
-    if (v === null || v === undefined) return 'null';
-    if (typeof v === 'string') return quote(v);
-    if (typeof v === 'number' || typeof v === 'bigint') return String(v);
-    if (typeof v === 'boolean') return v ? 'true' : 'false';
-    if (v instanceof Date) return quote(pyIsoformat(v));
-    if (Array.isArray(v)) return `[${v.map(dump).join(item)}]`;
-    let entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
-    if (sortKeys) entries = entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, x]) => `${quote(k)}${key}${dump(x)}`).join(item)}}`;
+/**
+ * json.dumps of a cache document or key, as botocore writes them: JSONFileCache passes
+ * default=_serialize_if_needed (a datetime becomes its isoformat()).
+ */
+function cacheJson(value: unknown, options: JsonDumpsOptions = {}): string {
+  const toPy = (v: unknown): PyValue => {
+    if (v instanceof Date) return pyIsoformat(v);
+    if (Array.isArray(v)) return v.map(toPy);
+    if (v !== null && typeof v === 'object') {
+      return new Map(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).map(([k, x]) => [k, toPy(x)]));
+    }
+    return fromPlain(v);
   };
-  return dump(value);
+  return pyJsonDumps(toPy(value), options);
 }
 
 /** An expiry time as dateutil.parser.parse reads the ISO forms AWS sends. */
@@ -640,7 +492,7 @@ function ec2CredentialsFileProvider(ctx: Ctx): Provider {
       }
       // botocore utils.parse_key_val_file_contents
       const values = new Map<string, string>();
-      for (const line of text.split(/\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/)) {
+      for (const line of pySplitlines(text)) {
         const eq = line.indexOf('=');
         if (eq < 0) continue;
         values.set(pyStrip(line.slice(0, eq)), pyStrip(line.slice(eq + 1)));
@@ -709,7 +561,8 @@ function processProvider(ctx: Ctx, profileName: string): Provider {
     try {
       parsed = pyJsonLoads(decodeUtf8OrFail(result.stdout));
     } catch (err) {
-      if (err instanceof PyJsonDecodeError) throw new GeneralError(err.message);
+      // JSONDecodeError, or RecursionError/ValueError: str(exc), exit 255
+      if (err instanceof PyError) throw new GeneralError(err.message);
       throw err;
     }
     if (!(parsed instanceof Map)) throw new GeneralError(`'${pyTypeName(parsed)}' object has no attribute 'get'`);
@@ -794,7 +647,7 @@ function cliCache(ctx: Ctx) {
     save(key: string, document: unknown): void {
       if (!ctx.deps.writeFile) return;
       try {
-        ctx.deps.writeFile(path(key), pyJsonDumps(document, false));
+        ctx.deps.writeFile(path(key), cacheJson(document));
       } catch {
         // a cache that cannot be written only costs another call next time
       }
@@ -814,7 +667,7 @@ function fromSts(c: StsCredentials): Fetched {
 function assumeRoleCacheKey(args: Record<string, unknown>, defaultSessionName: boolean): string {
   const copy = { ...args };
   if (defaultSessionName) delete copy['RoleSessionName'];
-  return sha1Hex(pyJsonDumps(copy, true)).replace(/[:/]/g, '_');
+  return sha1Hex(cacheJson(copy, { sortKeys: true })).replace(/[:/]/g, '_');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1053,7 +906,7 @@ function ssoProvider(ctx: Ctx, profileName: string): Provider {
       const keyArgs: Record<string, string> = { roleName, accountId };
       if (sessionName !== undefined) keyArgs['sessionName'] = sessionName;
       else keyArgs['startUrl'] = startUrl;
-      const cacheKey = sha1Hex(pyJsonDumps(keyArgs, true, true));
+      const cacheKey = sha1Hex(cacheJson(keyArgs, { sortKeys: true, separators: [',', ':'] }));
 
       const refresh = async (): Promise<Fetched> => {
         const cache = cliCache(ctx);
@@ -1149,7 +1002,7 @@ async function ssoSessionToken(ctx: Ctx, profileName: string, sessionName: strin
       expiry = parseExpiry(refreshed.expiresAt);
       if (ctx.deps.writeFile) {
         try {
-          ctx.deps.writeFile(`${ssoCacheDir(ctx)}/${sha1Hex(sessionName)}.json`, pyJsonDumps(refreshed, false));
+          ctx.deps.writeFile(`${ssoCacheDir(ctx)}/${sha1Hex(sessionName)}.json`, cacheJson(refreshed));
         } catch {
           // the refreshed token is still good for this run
         }
@@ -1220,7 +1073,7 @@ function containerProvider(ctx: Ctx): Provider {
         url = `http://169.254.170.2${relative}`;
       } else {
         url = full!;
-        const host = urlHostname(url);
+        const host = urlparseHostname(url);
         if (host === undefined || !CONTAINER_HOSTS.includes(host)) {
           throw new GeneralError(
             `Unsupported host '${host ?? 'None'}'.  Can only retrieve metadata from these hosts: ${CONTAINER_HOSTS.join(', ')}`,
@@ -1287,22 +1140,6 @@ async function containerAttempt(ctx: Ctx, url: string, headers: Record<string, s
     },
     expiry,
   };
-}
-
-// urllib.parse.urlparse(url).hostname: lower-cased, brackets dropped for IPv6
-function urlHostname(url: string): string | undefined {
-  const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(url);
-  if (!m) return undefined;
-  let netloc = m[1]!;
-  const at = netloc.lastIndexOf('@');
-  if (at >= 0) netloc = netloc.slice(at + 1);
-  if (netloc.startsWith('[')) {
-    const end = netloc.indexOf(']');
-    return end < 0 ? undefined : netloc.slice(1, end).toLowerCase();
-  }
-  const colon = netloc.indexOf(':');
-  const host = colon >= 0 ? netloc.slice(0, colon) : netloc;
-  return host === '' ? undefined : host.toLowerCase();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1390,20 +1227,6 @@ class BadImdsRequest extends Error {
   constructor(method: string, url: string) {
     super(`<AWSRequest method=${method}, url=${url}>`);
   }
-}
-
-function pyBytesRepr(bytes: Uint8Array): string {
-  let out = "b'";
-  for (const b of bytes) {
-    if (b === 0x27) out += "\\'";
-    else if (b === 0x5c) out += '\\\\';
-    else if (b === 0x0a) out += '\\n';
-    else if (b === 0x0d) out += '\\r';
-    else if (b === 0x09) out += '\\t';
-    else if (b < 0x20 || b >= 0x7f) out += `\\x${b.toString(16).padStart(2, '0')}`;
-    else out += String.fromCharCode(b);
-  }
-  return `${out}'`;
 }
 
 const IMDS_CREDENTIALS_PATH = 'latest/meta-data/iam/security-credentials/';

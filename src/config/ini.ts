@@ -4,11 +4,12 @@
 // options show through in every section), then botocore configloader.py on top: an option whose
 // value starts with a newline is an indented sub-section (`s3 =\n  addressing_style = path`), and
 // `[profile x]` / `[sso-session x]` / `[services x]` names are split with shlex.
-// Also here: the two small Python helpers other readers of these files need (POSIX shlex.split,
-// os.path.expandvars/expanduser), so that every caller agrees with botocore on them.
 
 import { GeneralError } from '../errors.js';
 import type { FileSystem } from '../io.js';
+import { expandUser, expandVars } from '../py/posixpath.js';
+import { shlexSplit } from '../py/shlex.js';
+import { PY_WHITESPACE, pyRstrip, pySplitlines, pyStrip } from '../py/str.js';
 
 /** An option's value: a string, or for an indented block (`s3 =\n  k = v`) a nested map. */
 export type IniValue = string | ReadonlyMap<string, string>;
@@ -20,31 +21,11 @@ export type IniDocument = ReadonlyMap<string, IniSection>;
 /** A configparser error (MissingSectionHeaderError, DuplicateSectionError, ParsingError ...). */
 export class IniSyntaxError extends Error {}
 
-/** A shlex.split error; the message is Python's (`No closing quotation`, `No escaped character`). */
-export class ShlexError extends Error {}
-
-// Python's str.isspace() set, which str.strip(), str.split() and re's \s use (JS's \s differs:
-// it has U+FEFF and lacks U+001C..U+001F and U+0085).
-const PY_SPACE = '\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const LEADING_SPACE = new RegExp(`^[${PY_SPACE}]+`);
-const TRAILING_SPACE = new RegExp(`[${PY_SPACE}]+$`);
-const NON_SPACE = new RegExp(`[^${PY_SPACE}]`);
 // configparser SECTCRE `\[(?P<header>.+)\]` and OPTCRE `(?P<option>.*?)\s*(?P<vi>=|:)\s*(?P<value>.*)$`;
 // Python's `.` only stops at \n, and a line never holds one here.
 const SECTION_RE = /^\[([^\n]+)\]/;
-const OPTION_RE = new RegExp(`^([^\\n]*?)[${PY_SPACE}]*([=:])[${PY_SPACE}]*([^\\n]*)$`);
-// str.splitlines() boundaries
-const PY_LINE_BREAK = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/;
-
-/** Python's str.strip() with no argument. */
-export function pyStrip(text: string): string {
-  return pyRstrip(text.replace(LEADING_SPACE, ''));
-}
-
-/** Python's str.rstrip() with no argument. */
-export function pyRstrip(text: string): string {
-  return text.replace(TRAILING_SPACE, '');
-}
+const OPTION_RE = new RegExp(`^([^\\n]*?)[${PY_WHITESPACE}]*([=:])[${PY_WHITESPACE}]*([^\\n]*)$`);
+const NON_SPACE = new RegExp(`[^${PY_WHITESPACE}]`);
 
 const DEFAULT_SECTION = 'DEFAULT';
 
@@ -139,7 +120,7 @@ export function parseIni(text: string, parseSubsections = true): IniDocument {
 // stripped, keys kept as written; a line without '=' is a parse error.
 function parseNested(text: string): ReadonlyMap<string, string> {
   const nested = new Map<string, string>();
-  for (const rawLine of text.split(PY_LINE_BREAK)) {
+  for (const rawLine of pySplitlines(text)) {
     const line = pyStrip(rawLine);
     if (line === '') continue;
     const eq = line.indexOf('=');
@@ -149,83 +130,7 @@ function parseNested(text: string): ReadonlyMap<string, string> {
   return nested;
 }
 
-/**
- * Python's shlex.split(text) (POSIX mode, no comments): whitespace is space, tab, CR and LF;
- * single quotes keep everything, double quotes let a backslash escape only `"` and `\`.
- */
-export function shlexSplit(text: string): string[] {
-  const WHITESPACE = ' \t\r\n';
-  const words: string[] = [];
-  let token = '';
-  let quoted = false;
-  let state: 'space' | 'word' | "'" | '"' | 'escape' = 'space';
-  let escapedState: 'word' | '"' = 'word';
-  for (const ch of text) {
-    switch (state) {
-      case 'space':
-      case 'word':
-        if (WHITESPACE.includes(ch)) {
-          if (token !== '' || quoted) words.push(token);
-          token = '';
-          quoted = false;
-          state = 'space';
-        } else if (ch === '\\') {
-          escapedState = 'word';
-          state = 'escape';
-        } else if (ch === "'" || ch === '"') {
-          state = ch;
-        } else {
-          token += ch;
-          state = 'word';
-        }
-        break;
-      case "'":
-      case '"':
-        quoted = true;
-        if (ch === state) {
-          state = 'word';
-        } else if (ch === '\\' && state === '"') {
-          escapedState = '"';
-          state = 'escape';
-        } else {
-          token += ch;
-        }
-        break;
-      case 'escape':
-        // in POSIX shells only the quote itself or the escape character may be escaped within quotes
-        if (escapedState === '"' && ch !== '"' && ch !== '\\') token += '\\';
-        token += ch;
-        state = escapedState;
-        break;
-    }
-  }
-  if (state === "'" || state === '"') throw new ShlexError('No closing quotation');
-  if (state === 'escape') throw new ShlexError('No escaped character');
-  if (token !== '' || quoted) words.push(token);
-  return words;
-}
-
 type Env = Readonly<Record<string, string | undefined>>;
-
-/** posixpath.expandvars: `$NAME` and `${NAME}` from env; unknown names stay as written. */
-export function expandVars(path: string, env: Env): string {
-  if (!path.includes('$')) return path;
-  return path.replace(/\$(\w+|\{[^}]*\})/g, (whole, name: string) => {
-    const key = name.startsWith('{') ? name.slice(1, -1) : name;
-    const value = Object.hasOwn(env, key) ? env[key] : undefined;
-    return value === undefined ? whole : value;
-  });
-}
-
-/** posixpath.expanduser for `~` and `~/...` (HOME, else the account's home); `~user` is kept. */
-export function expandUser(path: string, env: Env, homedir: string): string {
-  if (!path.startsWith('~')) return path;
-  let slash = path.indexOf('/', 1);
-  if (slash < 0) slash = path.length;
-  if (slash !== 1) return path;
-  const home = (env['HOME'] ?? homedir).replace(/\/+$/, '');
-  return home + path.slice(1) || '/';
-}
 
 /** The sections of a config file, grouped as botocore's build_profile_map groups them. */
 export interface ConfigFileSections {

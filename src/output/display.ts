@@ -5,9 +5,9 @@
 // JMESPath engine only when there is a query: render() is async for that.
 
 import { GeneralError } from '../errors.js';
+import type { PyValue } from '../py/value.js';
 import type { CompiledQuery } from '../query/jmespath.js';
 import { FormatterCrash } from './formatter-crash.js';
-import type { PyValue } from './pyvalue.js';
 
 export interface DisplayOptions {
   format: string;

@@ -1,6 +1,7 @@
 // `--output json`: json.dump(response, indent=4, ensure_ascii=False) + "\n" (awscli/formatter.py
 // JSONFormatter, AWS CLI v2 2.9.19), on the Python value model.
-import { isDict, isList, pyJsonFloat, type PyValue } from './pyvalue.js';
+import { pyJsonFloat } from '../py/json-dumps.js';
+import { isDict, isList, type PyValue } from '../py/value.js';
 
 const SHORT_ESCAPES: Record<string, string> = {
   '"': '\\"',

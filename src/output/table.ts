@@ -1,8 +1,9 @@
 // `--output table`: awscli/formatter.py TableFormatter + awscli/table.py MultiTable (AWS CLI v2
 // 2.9.19), on the Python value model. Written after the Python algorithm, including the ways it
 // fails on unusual (queried) values: those raise FormatterCrash with Python's exception text.
-import { textLength } from './east-asian-width.js';
-import { isDict, isList, pyStr, pyTypeName, type PyDict, type PyValue } from './pyvalue.js';
+import { pyStr } from '../py/repr.js';
+import { textLength } from '../py/unicodedata.js';
+import { isDict, isList, type PyDict, pyTypeName, type PyValue } from '../py/value.js';
 import { FormatterCrash, sortedKeys } from './text.js';
 
 export { FormatterCrash };

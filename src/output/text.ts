@@ -1,6 +1,7 @@
 // `--output text`: awscli/text.py format_text (AWS CLI v2 2.9.19), on the Python value model.
-import { pyUpper } from './east-asian-width.js';
-import { isDict, isList, pyStr, pyTypeName, type PyDict, type PyValue } from './pyvalue.js';
+import { pyStr } from '../py/repr.js';
+import { pyUpper } from '../py/unicodedata.js';
+import { isDict, isList, type PyDict, pyTypeName, type PyValue } from '../py/value.js';
 
 import { FormatterCrash } from './formatter-crash.js';
 

@@ -7,9 +7,10 @@
 // represent() builds the node graph (shared objects become one node -> &id001 / *id001), then an
 // emitter written after libyaml's emitter.c state machine writes it. Top-level scalars are not YAML:
 // YAMLDumper writes them with json.dump(ensure_ascii=False) + "\n".
+import { pyFloatRepr } from '../py/repr.js';
+import { isDict, isList, type PyValue } from '../py/value.js';
 import { pyJsonScalar } from './json.js';
 import { comparePyStr } from './text.js';
-import { isDict, isList, pyFloatRepr, type PyValue } from './pyvalue.js';
 
 // ---------------------------------------------------------------------------------------------
 // Representer (ruamel.yaml.representer.SafeRepresenter)

@@ -1,8 +1,8 @@
 // Which pager, if any, the output and the help page go through (awscli utils.py
 // OutputStreamFactory, clidriver.py; help.py PosixHelpRenderer.get_pager_cmdline).
 
-import { ShlexError, shlexSplit } from '../config/ini.js';
 import { GeneralError } from '../errors.js';
+import { ShlexError, shlexSplit } from '../py/shlex.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

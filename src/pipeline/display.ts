@@ -5,7 +5,7 @@
 import type { Parsed } from '../args/parse-argv.js';
 import type { Io } from '../io.js';
 import { lazy } from '../lazy.js';
-import type { PyValue } from '../output/pyvalue.js';
+import type { PyValue } from '../py/value.js';
 import { pagerFromSetting } from '../pager/resolve-pager.js';
 import type { Command, Run } from './context.js';
 

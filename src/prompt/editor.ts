@@ -2,9 +2,10 @@
 // Completion is "while typing", as the AWS CLI's prompt_toolkit buffer does: after every edit the
 // candidates for the word at the cursor are computed again; Tab and the arrows walk through them.
 
-import { completionCandidates, type Candidate, type CompletionContext } from '../completion/complete.js';
 import { matchOption, type OptionInfo } from '../completion/catalog.js';
-import { shellQuote, splitShellWords } from '../completion/shell-words.js';
+import { completionCandidates, type Candidate, type CompletionContext } from '../completion/complete.js';
+import { splitShellWords } from '../completion/shell-words.js';
+import { shlexQuote } from '../py/shlex.js';
 import type { Key } from './keys.js';
 
 export interface Menu {
@@ -71,7 +72,7 @@ function replaceWord(state: EditorState, start: number, value: string, space: bo
 
 /** Quotes a completed word for the buffer (paths with spaces); option names and values pass as is. */
 function quoteWord(value: string): string {
-  return /^[\w@%+=:,./~-]*$/.test(value) ? value : shellQuote(value);
+  return /^[\w@%+=:,./~-]*$/.test(value) ? value : shlexQuote(value);
 }
 
 function commonPrefix(values: readonly string[]): string {

@@ -7,9 +7,9 @@
 // command line with a trailing space, one styled blank row, a rule, and the key-binding toolbar.
 // After the frame the cursor is moved forward to its column in the input window.
 
-import { GLOBAL_OPTIONS, INPUT_OPTIONS, MEMBER_OPTIONS, type OptionSpec } from '../args/options.js';
 import { ABORT_INPUT_MEMBERS } from '../args/model.js';
-import { shellQuote } from '../completion/shell-words.js';
+import { GLOBAL_OPTIONS, INPUT_OPTIONS, MEMBER_OPTIONS, type OptionSpec } from '../args/options.js';
+import { shlexQuote } from '../py/shlex.js';
 
 const WIDTH = 80;
 const INPUT_ROWS = 9;
@@ -105,7 +105,7 @@ function canAutocomplete(words: readonly string[]): boolean {
 export function renderNoTerminalFrame(words: readonly string[]): string {
   // autoprompt: the buffer is the shell-quoted command line and a space; the BufferControl adds
   // one more cell for the cursor
-  const quoted = words.map(shellQuote).join(' ');
+  const quoted = words.map(shlexQuote).join(' ');
   const line = `> aws ${quoted}${canAutocomplete(words) ? '' : ' '}`;
   const input = wrap(`${line} `);
   const cursor = wrap(line);

@@ -3,10 +3,9 @@
 // showing the documentation of the option in focus. Enter gives the new argv; Ctrl-C or Ctrl-D
 // gives up (the caller prints `> s3abort <buffer>` on stderr and exits 130).
 
-import { ShlexError, shlexSplit } from '../config/ini.js';
 import type { CompletionContext, CompletionFs } from '../completion/complete.js';
-import { shellQuote } from '../completion/shell-words.js';
 import type { Io } from '../io.js';
+import { ShlexError, shlexQuote, shlexSplit } from '../py/shlex.js';
 import { applyKey, candidatesAt, initialState, type EditorState } from './editor.js';
 import { parseKeys } from './keys.js';
 import { layoutScreen, Painter } from './screen.js';
@@ -35,7 +34,7 @@ export interface PromptOptions {
 
 /** The buffer the prompt starts with: the shell-quoted args without --cli-auto-prompt. */
 export function initialBuffer(args: readonly string[], ctx: CompletionContext): string {
-  const words = args.filter((a) => a !== '--cli-auto-prompt').map(shellQuote);
+  const words = args.filter((a) => a !== '--cli-auto-prompt').map(shlexQuote);
   let text = words.join(' ');
   // prompttoolkit.py _set_input_buffer_text: a finished word gets a space after it
   if (text !== '' && candidatesAt(text, text.length, ctx).candidates.length === 0) text += ' ';

@@ -3,7 +3,7 @@
 // the documentation of the option in focus, and a toolbar. Drawn again after every key, erased
 // when done (erase_when_done).
 
-import { isWideCodePoint } from '../output/east-asian-width.js';
+import { isWideCodePoint } from '../py/unicodedata.js';
 import type { OptionInfo } from '../completion/catalog.js';
 import { focusedOption, type EditorState } from './editor.js';
 

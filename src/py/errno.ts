@@ -1,7 +1,7 @@
 // Python's OSError texts for the errors Node reports by code: CPython words them with glibc's
 // strerror ("[Errno 28] No space left on device"), where Node's own messages are libuv's.
 
-import { pyRepr } from '../output/pyvalue.js';
+import { pyRepr } from './repr.js';
 
 /** errno numbers and glibc's strerror texts on Linux, by Node's error code. */
 const ERRNO: Readonly<Record<string, readonly [number, string]>> = {

@@ -3,8 +3,14 @@
 // int vs float results, Python's ==, ordering, sum(), int()/float() parsing, json.dumps, and the
 // exact texts of the errors.
 
-import { pyJsonFloat, pyRepr, pyStr, pyTypeName, type PyValue } from '../output/pyvalue.js';
-import { isPyWhitespace, JmespathRuntimeError } from './lexer.js';
+import { PyError } from '../py/error.js';
+import { pyFloat } from '../py/float.js';
+import { pyInt } from '../py/int.js';
+import { pyJsonDumps } from '../py/json-dumps.js';
+import { pyRepr, pyStr } from '../py/repr.js';
+import { pyStrCompare } from '../py/str.js';
+import { pyTypeName, type PyValue } from '../py/value.js';
+import { JmespathRuntimeError } from './lexer.js';
 import type { Node } from './parser.js';
 
 /** A value as the interpreter sees it: a Python value, or an expression reference (`&expr`). */
@@ -148,15 +154,6 @@ export function jmespathEquals(x: JV, y: JV): boolean {
   return pyEquals(x, y);
 }
 
-/** Compares strings by code point, as Python does. */
-export function compareStrings(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    if (a.charCodeAt(i) !== b.charCodeAt(i)) return a.codePointAt(i)! - b.codePointAt(i)!;
-  }
-  return a.length - b.length;
-}
-
 export type OrderOp = 'lt' | 'gt' | 'lte' | 'gte';
 const OP_SYMBOL: Readonly<Record<OrderOp, string>> = { lt: '<', gt: '>', lte: '<=', gte: '>=' };
 
@@ -166,7 +163,7 @@ const OP_SYMBOL: Readonly<Record<OrderOp, string>> = { lt: '<', gt: '>', lte: '<
  */
 export function pyOrder(op: OrderOp, a: JV, b: JV): boolean {
   if (typeof a === 'string' && typeof b === 'string') {
-    const c = compareStrings(a, b);
+    const c = pyStrCompare(a, b);
     return op === 'lt' ? c < 0 : op === 'gt' ? c > 0 : op === 'lte' ? c <= 0 : c >= 0;
   }
   if (isActualNumber(a) && isActualNumber(b)) {
@@ -254,105 +251,16 @@ function pyStrList(items: readonly string[]): string {
   return `[${items.map((s) => pyRepr(s)).join(', ')}]`;
 }
 
-// ---- Python's int() and float() of a str ----
-
-// Unicode decimal digits (category Nd) come in runs of ten, zero first.
-function digitValue(ch: string): number | undefined {
-  if (ch >= '0' && ch <= '9' && ch.length === 1) return ch.charCodeAt(0) - 48;
-  if (!/^\p{Nd}$/u.test(ch)) return undefined;
-  let cp = ch.codePointAt(0)!;
-  let n = 0;
-  while (/^\p{Nd}$/u.test(String.fromCodePoint(cp - 1))) {
-    cp--;
-    n++;
-  }
-  return n % 10;
-}
-
-/** Python's _PyUnicode_TransformDecimalAndSpaceToASCII then strip: null if a character is unusable. */
-function asciiNumberText(s: string): string | null {
-  let out = '';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 128) out += ch;
-    else if (isPyWhitespace(ch)) out += ' ';
-    else {
-      const d = digitValue(ch);
-      if (d === undefined) return null;
-      out += String(d);
-    }
-  }
-  // int() and float() then skip ASCII whitespace only (so '\x1c', which str.strip() removes, stays)
-  return out.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
-}
-
-const INT_MAX_STR_DIGITS = 4300;
-
-function pyIntFromString(s: string): bigint | null {
-  const t = asciiNumberText(s);
-  if (t === null) return null;
-  if (!/^[+-]?[0-9](?:_?[0-9])*$/.test(t)) return null;
-  const digits = t.replace(/[+_-]/g, '');
-  if (digits.length > INT_MAX_STR_DIGITS) return null; // ValueError: exceeds the limit
-  return BigInt(t.replaceAll('_', ''));
-}
-
-function pyFloatFromString(s: string): number | null {
-  const t = asciiNumberText(s);
-  if (t === null) return null;
-  const m = /^([+-]?)(inf|infinity|nan)$/i.exec(t);
-  if (m) {
-    if (m[2]!.toLowerCase() === 'nan') return NaN;
-    return m[1] === '-' ? -Infinity : Infinity;
-  }
-  const digits = '[0-9](?:_?[0-9])*';
-  const re = new RegExp(`^[+-]?(?:${digits}(?:\\.(?:${digits})?)?|\\.${digits})(?:[eE][+-]?${digits})?$`);
-  if (!re.test(t)) return null;
-  return Number(t.replaceAll('_', ''));
-}
-
-// ---- json.dumps(x, separators=(',', ':'), default=str), ensure_ascii on ----
-
-function jsonString(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    const code = s.charCodeAt(i);
-    if (c === '"') out += '\\"';
-    else if (c === '\\') out += '\\\\';
-    else if (c === '\n') out += '\\n';
-    else if (c === '\r') out += '\\r';
-    else if (c === '\t') out += '\\t';
-    else if (c === '\b') out += '\\b';
-    else if (c === '\f') out += '\\f';
-    else if (code < 0x20 || code > 0x7e) out += `\\u${code.toString(16).padStart(4, '0')}`;
-    else out += c;
-  }
-  return out + '"';
-}
-
-function intText(n: bigint): string {
-  const s = n.toString();
-  if (s.replace('-', '').length > INT_MAX_STR_DIGITS) {
-    throw new JmespathRuntimeError(
-      `Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion; ` +
-        'use sys.set_int_max_str_digits() to increase the limit',
-      'ValueError',
-    );
-  }
-  return s;
-}
+// ---- json.dumps(x, separators=(',', ':'), default=str) ----
 
 function jsonDumpsCompact(v: JV): string {
-  if (v === null) return 'null';
-  if (v === true) return 'true';
-  if (v === false) return 'false';
-  if (typeof v === 'bigint') return intText(v);
-  if (typeof v === 'number') return pyJsonFloat(v);
-  if (typeof v === 'string') return jsonString(v);
-  if (v instanceof Expref) return jsonString(v.toString());
-  if (Array.isArray(v)) return `[${v.map(jsonDumpsCompact).join(',')}]`;
-  return `{${[...v].map(([k, x]) => `${jsonString(k)}:${jsonDumpsCompact(x)}`).join(',')}}`;
+  try {
+    return pyJsonDumps(v, { separators: [',', ':'], default: (x) => String(x) });
+  } catch (err) {
+    // str() of an int past 4300 digits: the ValueError jmespath.py lets through
+    if (err instanceof PyError) throw new JmespathRuntimeError(err.message, err.type);
+    throw err;
+  }
 }
 
 // ---- dict.update(x) for merge()'s unchecked extra arguments ----
@@ -550,7 +458,7 @@ const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
           'TypeError',
         );
       }
-      return pyIntFromString(v) ?? pyFloatFromString(v);
+      return pyInt(v) ?? pyFloat(v) ?? null;
     },
   },
   contains: {

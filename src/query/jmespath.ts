@@ -11,7 +11,7 @@
 // As in jmespath.py, unknown functions and wrong argument counts are found when the call is
 // evaluated, not when the expression is compiled.
 
-import type { PyValue } from '../output/pyvalue.js';
+import type { PyValue } from '../py/value.js';
 import { hasExpref } from './functions.js';
 import { evaluate } from './interpreter.js';
 import { JmespathRuntimeError, JmespathSyntaxError } from './lexer.js';

@@ -1,7 +1,9 @@
 // The JMESPath lexer, behaving like jmespath.py 1.0.1's lexer.py: same tokens, same positions
 // (in code points, as Python counts them), same error texts.
 
-import { parsePyJson, type PyValue } from '../output/pyvalue.js';
+import { pyJsonLoads } from '../py/json-loads.js';
+import { pyLstrip } from '../py/str.js';
+import type { PyValue } from '../py/value.js';
 
 /** A compile-time error: str() of jmespath.py's LexerError, ParseError, IncompleteExpressionError or EmptyExpressionError. */
 export class JmespathSyntaxError extends Error {
@@ -85,26 +87,6 @@ const isStartIdentifier = (c: string) => /^[A-Za-z_]$/.test(c);
 const isIdentifierChar = (c: string) => /^[A-Za-z0-9_]$/.test(c);
 const isDigit = (c: string) => c >= '0' && c <= '9' && c.length === 1;
 const LEXER_WHITESPACE = new Set([' ', '\t', '\n', '\r']);
-
-// str.isspace() in Python (the characters str.strip() and friends remove)
-const PY_WHITESPACE = new Set(
-  [
-    0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004,
-    0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
-  ].map((cp) => String.fromCodePoint(cp)),
-);
-
-export function isPyWhitespace(ch: string): boolean {
-  return PY_WHITESPACE.has(ch);
-}
-
-/** Python's str.lstrip() with no argument. */
-export function pyLstrip(s: string): string {
-  const chars = Array.from(s);
-  let i = 0;
-  while (i < chars.length && PY_WHITESPACE.has(chars[i]!)) i++;
-  return chars.slice(i).join('');
-}
 
 function lexerError(expression: string, position: number, message: string): JmespathSyntaxError {
   return new JmespathSyntaxError(
@@ -244,11 +226,11 @@ export function tokenize(expression: string): Token[] {
       const lexeme = consumeUntil('`').replaceAll('\\`', '`');
       let value: PyValue;
       try {
-        value = parsePyJson(lexeme);
+        value = pyJsonLoads(lexeme);
       } catch {
         // JEP-12 deprecation path: an invalid JSON literal is read as a JSON string's contents
         try {
-          value = parsePyJson(`"${pyLstrip(lexeme)}"`);
+          value = pyJsonLoads(`"${pyLstrip(lexeme)}"`);
         } catch {
           throw lexerError(expression, start, `Bad token ${lexeme}`);
         }

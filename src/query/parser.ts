@@ -3,7 +3,8 @@
 // function arguments need no commas between them, multi-select hash pairs neither), and raises
 // the same errors.
 
-import { pyStr, type PyValue } from '../output/pyvalue.js';
+import { pyStr } from '../py/repr.js';
+import type { PyValue } from '../py/value.js';
 import { JmespathSyntaxError, tokenize, type Token, type TokenType } from './lexer.js';
 
 export type ComparatorName = 'eq' | 'ne' | 'lt' | 'gt' | 'lte' | 'gte';

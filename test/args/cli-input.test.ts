@@ -1,20 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  PyBytes,
-  PyDateTime,
-  PySet,
-  PyTuple,
-  loadCliInput,
-  loadCliInputs,
-  parseCliInput,
-  parseYamlDocument,
-  pyReprOf,
-  pyStrOf,
-  pyTypeName,
-  type InputValue,
-} from '../../src/args/cli-input.js';
+import { loadCliInput, loadCliInputs, parseCliInput, parseYamlDocument } from '../../src/args/cli-input.js';
 import { CliError, GeneralError, UsageError } from '../../src/errors.js';
+import { PyBytes, PyDateTime, pyReprOf, PySet, pyStrOf, PyTuple, pyTypeName, type InputValue } from '../../src/py/input-value.js';
 import { createMemoryIo } from '../support/memory-io.js';
 
 const INVALID_JSON = "Error parsing parameter 'cli-input-json': Invalid JSON received.";
@@ -151,6 +139,18 @@ describe('--cli-input-yaml', () => {
       ['b', 'yes'],
       ['c', '1:20'],
     ]);
+  });
+  it("reads an explicit !!int with CPython's int(): whitespace around, other decimal digits, the 4300-digit limit", () => {
+    // construct_yaml_int ends in int(value_s)
+    expect(entries(parseCliInput('yaml', 'a: !!int " 12 "\nb: !!int "\u0661\u0662"\n'))).toEqual([
+      ['a', 12n],
+      ['b', 12n],
+    ]);
+    expect(errorOf(() => parseCliInput('yaml', `a: ${'1'.repeat(4301)}\n`))).toEqual({
+      type: 'GeneralError',
+      exitCode: 255,
+      message: 'Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit',
+    });
   });
 });
 

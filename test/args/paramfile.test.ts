@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, expandUser, expandVars, loadParamFile } from '../../src/args/paramfile.js';
+import { loadParamFile } from '../../src/args/paramfile.js';
 import { CliError, GeneralError, UsageError } from '../../src/errors.js';
 import { createMemoryIo, type MemoryIoOptions } from '../support/memory-io.js';
 
@@ -134,45 +134,5 @@ describe('standard input', () => {
     expect(await loadParamFile('file:///dev/stdin', '--key', mem.io)).toBe('from stdin\n');
     expect(await loadParamFile('fileb:///dev/stdin', '--key', mem.io)).toEqual(new TextEncoder().encode('from stdin\r\n'));
     expect(mem.stdinReads()).toBe(2);
-  });
-});
-
-describe('expanduser / expandvars', () => {
-  const io = { env: { HOME: '/home/me/', X: 'ex', EMPTY: '' }, homedir: '/ignored' };
-  it.each([
-    ['~', '/home/me'],
-    ['~/a', '/home/me/a'],
-    ['~user/a', '~user/a'],
-    ['a/~', 'a/~'],
-  ])('expandUser(%j) = %j', (p, out) => {
-    expect(expandUser(p, io)).toBe(out);
-  });
-  it('falls back to the home directory without HOME, and gives "/" for an empty one', () => {
-    expect(expandUser('~/a', { env: {}, homedir: '/h' })).toBe('/h/a');
-    expect(expandUser('~', { env: { HOME: '' }, homedir: '/h' })).toBe('/');
-  });
-  it.each([
-    ['$X/$X', 'ex/ex'],
-    ['${X}y', 'exy'],
-    ['$Xy', '$Xy'],
-    ['$NOPE', '$NOPE'],
-    ['${}', '${}'],
-    ['$EMPTY.', '.'],
-    ['$', '$'],
-    ['a$X$', 'aex$'],
-  ])('expandVars(%j) = %j', (p, out) => {
-    expect(expandVars(p, io.env)).toBe(out);
-  });
-});
-
-describe('decodeText', () => {
-  it('utf-16 with and without a BOM', () => {
-    expect(decodeText(bytes(0xff, 0xfe, 0x41, 0), 'utf-16')).toBe('A');
-    expect(decodeText(bytes(0xfe, 0xff, 0, 0x41), 'UTF-16')).toBe('A');
-    expect(decodeText(bytes(0x41, 0), 'utf_16')).toBe('A');
-  });
-  it('throws a GeneralError for an unknown codec', () => {
-    expect(() => decodeText(bytes(), 'klingon')).toThrow(GeneralError);
-    expect(() => decodeText(bytes(), 'klingon')).not.toThrow(UsageError);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliInput, type InputValue } from '../../src/args/cli-input.js';
+import { parseCliInput } from '../../src/args/cli-input.js';
 import { formatRfc822, unknownTimezoneWarning } from '../../src/args/timestamp.js';
 import { validateParams, type AbortParams } from '../../src/args/validate.js';
 import { CliError } from '../../src/errors.js';
+import type { InputValue } from '../../src/py/input-value.js';
 
 // Expected texts are what AWS CLI 2.9.19 printed for the same parameters (goldens and runs of the
 // reference CLI with the current S3 model).

@@ -3,7 +3,7 @@ import { complete, completionCandidates, type CompletionContext, type Completion
 import { optionCatalog } from '../../src/completion/catalog.js';
 import { runCompletionCommand, isCompletionCommand } from '../../src/completion/command.js';
 import { completionScript } from '../../src/completion/scripts.js';
-import { shellQuote, splitShellWords } from '../../src/completion/shell-words.js';
+import { splitShellWords } from '../../src/completion/shell-words.js';
 import { createMemoryIo } from '../support/memory-io.js';
 
 const FILES: Record<string, string> = {
@@ -197,12 +197,5 @@ describe('shell words', () => {
       { text: 'ab', start: 0, end: 2 },
       { text: 'cd', start: 4, end: 6 },
     ]);
-  });
-
-  it('quotes as shlex.quote', () => {
-    expect(shellQuote('abc-1.2/x')).toBe('abc-1.2/x');
-    expect(shellQuote('')).toBe("''");
-    expect(shellQuote('a b')).toBe("'a b'");
-    expect(shellQuote("it's")).toBe(`'it'"'"'s'`);
   });
 });

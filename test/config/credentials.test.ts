@@ -12,7 +12,6 @@ import {
   type CredentialDeps,
   type CredentialProvider,
   createCredentialProvider,
-  pyJsonLoads,
   resolveImdsRegion,
   type SsoApi,
   type StsApi,
@@ -372,6 +371,22 @@ describe('assume-role', () => {
     expect(logs).toContain('DEBUG Credentials for role retrieved from cache.');
   });
 
+  it('finds the cache file of a role ARN holding DEL under the key botocore computes', async () => {
+    const { sts, calls } = fakeSts();
+    // sha1 of json.dumps({"RoleArn": 'arn:aws:iam::1:role/R\x7f'}, sort_keys=True): ensure_ascii writes \u007f
+    const key = '498db5ff2019adcf1e4156b8b012e3f8e88c77b4';
+    const cached = JSON.stringify({ Credentials: { AccessKeyId: 'AKCACHE', SecretAccessKey: 'S', SessionToken: 'T', Expiration: '2030-01-01T02:00:00+00:00' } });
+    const { provider } = setup({
+      config: '[default]\nrole_arn = arn:aws:iam::1:role/R\x7f\ncredential_source = Environment\n',
+      env: KEYS,
+      flags: { profile: 'default' },
+      files: { [`${HOME}/.aws/cli/cache/${key}.json`]: cached },
+      deps: { sts },
+    });
+    expect((await provider()).accessKeyId).toBe('AKCACHE');
+    expect(calls).toEqual([]);
+  });
+
   it('calls STS again when the cached credentials expire within 15 minutes, and writes the cache', async () => {
     const { sts, calls } = fakeSts();
     const key = '6dc9e6e1e186b9f293814df3266de783142c48a2';
@@ -722,6 +737,16 @@ describe('iam-role (IMDS)', () => {
     expect(srv.requests.map((r) => r.method)).toEqual(['PUT', 'GET']);
   });
 
+  it("logs a refused response's body as Python's repr() of bytes (double quotes around a ')", async () => {
+    const srv = await server(() => ({ status: 500, body: "<Error>'x'</Error>" }));
+    const { provider, logs } = setup({ env: { AWS_EC2_METADATA_DISABLED: 'false', AWS_EC2_METADATA_SERVICE_ENDPOINT: `${srv.url}/` } });
+    expect(await failure(provider())).toMatchObject({ message: NO_CREDS });
+    // botocore IMDSFetcher._log_imds_response: "content body: %s" % response.content
+    expect(logs).toContain(
+      `DEBUG Metadata service returned non-200 response with status code of 500 for url: ${srv.url}/latest/meta-data/iam/security-credentials/, content body: b"<Error>'x'</Error>"`,
+    );
+  });
+
   it('reads the region from the availability zone', async () => {
     const srv = await imds();
     const { settings, fs } = setup({ env: { AWS_EC2_METADATA_DISABLED: 'false', AWS_EC2_METADATA_SERVICE_ENDPOINT: `${srv.url}/` } });
@@ -861,33 +886,6 @@ describe('STS and SSO through the SDK, against local endpoints', () => {
     expect(new URLSearchParams(req.url.split('?')[1]).get('role_name')).toBe('Admin');
     expect(new URLSearchParams(req.url.split('?')[1]).get('account_id')).toBe('111');
     expect(req.headers['x-amz-sso_bearer_token']).toBe('BEARER');
-  });
-});
-
-describe('pyJsonLoads (json.loads error texts)', () => {
-  it.each<[string, string]>([
-    ['', 'Expecting value: line 1 column 1 (char 0)'],
-    ['{"a": 1,}', 'Expecting property name enclosed in double quotes: line 1 column 9 (char 8)'],
-    ['{"a" 1}', "Expecting ':' delimiter: line 1 column 6 (char 5)"],
-    ['[1 2]', "Expecting ',' delimiter: line 1 column 4 (char 3)"],
-    ['{}\n{}', 'Extra data: line 2 column 1 (char 3)'],
-    ['"abc', 'Unterminated string starting at: line 1 column 1 (char 0)'],
-    ['"a\\x"', 'Invalid \\escape: line 1 column 3 (char 2)'],
-    ['"\u0001"', 'Invalid control character at: line 1 column 2 (char 1)'],
-    ['"\\u12"', 'Invalid \\uXXXX escape: line 1 column 3 (char 2)'],
-    ['\ufeff{}', 'Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)'],
-  ])('%j', (text, message) => {
-    expect(() => pyJsonLoads(text)).toThrow(message);
-  });
-
-  it('keeps ints and floats apart', () => {
-    expect(pyJsonLoads('{"a": 1, "b": 1.0, "c": [true, null, "\\ud83d\\ude00"]}')).toEqual(
-      new Map<string, unknown>([
-        ['a', 1n],
-        ['b', 1],
-        ['c', [true, null, '\u{1f600}']],
-      ]),
-    );
   });
 });
 

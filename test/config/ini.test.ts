@@ -5,14 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { GeneralError } from '../../src/errors.js';
 import {
   buildProfileMap,
-  expandUser,
-  expandVars,
   type IniDocument,
   IniSyntaxError,
   loadSharedConfig,
   parseIni,
   readIniFile,
-  shlexSplit,
 } from '../../src/config/ini.js';
 import { memFs } from './memfs.js';
 
@@ -115,57 +112,6 @@ describe('buildProfileMap', () => {
   it('lets the later of [default] and [profile default] win', () => {
     expect(buildProfileMap(parseIni('[default]\nregion = a\n[profile default]\nregion = b\n')).profiles.get('default')?.get('region')).toBe('b');
     expect(buildProfileMap(parseIni('[profile default]\nregion = b\n[default]\nregion = a\n')).profiles.get('default')?.get('region')).toBe('a');
-  });
-});
-
-describe('shlexSplit (POSIX shlex.split)', () => {
-  const cases: Array<[string, string[] | string]> = [
-    ['a b  c', ['a', 'b', 'c']],
-    ['  lead\ttab\nnl\rcr ', ['lead', 'tab', 'nl', 'cr']],
-    ['"a b" \'c d\'', ['a b', 'c d']],
-    ['a"b c"d', ['ab cd']],
-    ['a "" b', ['a', '', 'b']],
-    ["''", ['']],
-    ['a\\ b', ['a b']],
-    ['"a\\"b" "a\\\\b" "a\\nb"', ['a"b', 'a\\b', 'a\\nb']],
-    ["'a\\b'", ['a\\b']],
-    ['a#b #c', ['a#b', '#c']],
-    ['x\u00a0y', ['x\u00a0y']],
-    ['"unterminated', 'No closing quotation'],
-    ["it's", 'No closing quotation'],
-    ['trailing\\', 'No escaped character'],
-    ['', []],
-  ];
-  it.each(cases)('%j', (text, expected) => {
-    if (typeof expected === 'string') expect(() => shlexSplit(text)).toThrow(expected);
-    else expect(shlexSplit(text)).toEqual(expected);
-  });
-});
-
-describe('path expansion', () => {
-  const env = { HOME: '/home/me', A: 'x', A_1: 'y' };
-  it.each([
-    ['$A/b', 'x/b'],
-    ['${A}b', 'xb'],
-    ['$A_1', 'y'],
-    ['$MISSING/x', '$MISSING/x'],
-    ['${A', '${A'],
-    ['~/x', '~/x'],
-  ])('expandVars(%j)', (path, expected) => {
-    expect(expandVars(path, env)).toBe(expected);
-  });
-  it.each([
-    ['~', '/home/me'],
-    ['~/.aws/config', '/home/me/.aws/config'],
-    ['~other/x', '~other/x'],
-    ['a/~', 'a/~'],
-  ])('expandUser(%j)', (path, expected) => {
-    expect(expandUser(path, env, '/fallback')).toBe(expected);
-  });
-  it('falls back to the account home without HOME, and strips a trailing slash', () => {
-    expect(expandUser('~/x', {}, '/fallback')).toBe('/fallback/x');
-    expect(expandUser('~/x', { HOME: '/' }, '/fallback')).toBe('/x');
-    expect(expandUser('~', { HOME: '/' }, '/fallback')).toBe('/');
   });
 });
 

@@ -319,9 +319,16 @@ describe('timeouts', () => {
 
   it('pyInt follows Python int()', () => {
     expect(pyInt('\t+0012\n')).toBe(12);
-    expect(pyInt('-0')).toBe(-0);
+    expect(pyInt('-0')).toBe(0);
     expect(() => pyInt('')).toThrow(GeneralError);
     expect(() => pyInt('_1')).toThrow("invalid literal for int() with base 10: '_1'");
+    // CPython strips ASCII whitespace only, reads other decimal digits, and stops at 4300 digits
+    expect(() => pyInt('\x1c12')).toThrow("invalid literal for int() with base 10: '\\x1c12'");
+    expect(pyInt('\u0661\u0662')).toBe(12);
+    expect(() => pyInt('9'.repeat(4301))).toThrow(
+      'Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit',
+    );
+    expect(() => pyInt('x'.repeat(300))).toThrow(/^invalid literal for int\(\) with base 10: 'x{199}$/);
   });
 });
 

@@ -1,10 +1,10 @@
 // The display stage's errors (awscli formatter.py, table.py; case query-runtime-table-color of
 // test/conformance/cases-extra.json, recorded with the AWS CLI 2.9.19).
 import { describe, expect, it } from 'vitest';
-import { render } from '../../src/output/display.js';
-import { compileQuery } from '../../src/query/jmespath.js';
-import type { PyValue } from '../../src/output/pyvalue.js';
 import { CliError } from '../../src/errors.js';
+import { render } from '../../src/output/display.js';
+import type { PyValue } from '../../src/py/value.js';
+import { compileQuery } from '../../src/query/jmespath.js';
 
 const response: PyValue = new Map([['RequestCharged', 'requester']]);
 

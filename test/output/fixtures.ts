@@ -1,7 +1,8 @@
 // Loads the fixtures recorded by scripts/gen-formatter-fixtures.py from the AWS CLI 2.9.19 formatters.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isDict, isList, parsePyJson, type PyValue } from '../../src/output/pyvalue.js';
+import { pyJsonLoads } from '../../src/py/json-loads.js';
+import { isDict, isList, type PyValue } from '../../src/py/value.js';
 
 export interface FixtureCase {
   name: string;
@@ -36,6 +37,6 @@ export function fixtureValue(c: FixtureCase): PyValue {
     if (isDict(v)) return new Map([...v].map(([k, x]) => [k, sub(x)]));
     return v;
   };
-  for (const [name, text] of Object.entries(c.shared ?? {})) objs.set(name, sub(parsePyJson(text)));
-  return sub(parsePyJson(c.value));
+  for (const [name, text] of Object.entries(c.shared ?? {})) objs.set(name, sub(pyJsonLoads(text)));
+  return sub(pyJsonLoads(c.value));
 }

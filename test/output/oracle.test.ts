@@ -4,7 +4,7 @@ import { formatJson } from '../../src/output/json.js';
 import { formatTable } from '../../src/output/table.js';
 import { FormatterCrash, formatText } from '../../src/output/text.js';
 import { formatYaml, formatYamlStream } from '../../src/output/yaml.js';
-import type { PyValue } from '../../src/output/pyvalue.js';
+import type { PyValue } from '../../src/py/value.js';
 import { fixtureValue, loadFixtures, type FixtureCase } from './fixtures.js';
 
 type Outcome = { out: string } | { type: string; message: string; partial: string };

@@ -1,14 +1,15 @@
 // The formatter rules of the spec (awscli-behavior.md §4) and the recorded goldens
 // (shared/conformance/golden-public.json), as exact strings.
 import { describe, expect, it } from 'vitest';
-import { isWideCodePoint, pyIsPrintable, pyUpper, textLength } from '../../src/output/east-asian-width.js';
 import { formatJson } from '../../src/output/json.js';
-import { parsePyJson, type PyValue } from '../../src/output/pyvalue.js';
 import { formatTable } from '../../src/output/table.js';
 import { comparePyStr, FormatterCrash, formatText } from '../../src/output/text.js';
 import { formatYaml, formatYamlStream } from '../../src/output/yaml.js';
+import { pyJsonLoads } from '../../src/py/json-loads.js';
+import { isWideCodePoint, pyIsPrintable, pyUpper, textLength } from '../../src/py/unicodedata.js';
+import type { PyValue } from '../../src/py/value.js';
 
-const v = (pyJson: string): PyValue => parsePyJson(pyJson);
+const v = (pyJson: string): PyValue => pyJsonLoads(pyJson);
 const TITLE = 'AbortMultipartUpload';
 const table = (x: PyValue, terminalWidth = 80, color = false) => formatTable(x, { title: TITLE, color, terminalWidth });
 const E = '\x1b[0m';

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parsePyJson, pyJsonFloat, type PyValue } from '../../src/output/pyvalue.js';
+import { pyJsonFloat } from '../../src/py/json-dumps.js';
+import { pyJsonLoads } from '../../src/py/json-loads.js';
+import type { PyValue } from '../../src/py/value.js';
 import { compileQuery, JmespathRuntimeError, JmespathSyntaxError } from '../../src/query/jmespath.js';
 
 // Python's json.dumps(value, separators=(',', ':')) (ensure_ascii on), to compare results with
@@ -40,7 +42,7 @@ function pyJsonCompact(v: PyValue): string {
   return `{${[...v].map(([k, x]) => `${jsonString(k)}:${pyJsonCompact(x)}`).join(',')}}`;
 }
 
-const DATA = parsePyJson(
+const DATA = pyJsonLoads(
   JSON.stringify({
     a: 1,
     b: 2.5,
@@ -410,7 +412,7 @@ interface Recording {
 const file =
   process.env.JMESPATH_CASES ?? fileURLToPath(new URL('../fixtures/jmespath/cases.json', import.meta.url));
 const recording = JSON.parse(readFileSync(file, 'utf8')) as Recording;
-const data = new Map(Object.entries(recording.data).map(([k, v]) => [k, parsePyJson(v)]));
+const data = new Map(Object.entries(recording.data).map(([k, v]) => [k, pyJsonLoads(v)]));
 
 type Outcome = { result: string } | { error: { phase: 'compile' | 'search'; type: string; message: string } };
 

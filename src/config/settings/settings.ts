@@ -7,7 +7,7 @@
 // sees. Creating the settings reads nothing that can fail but the shared files.
 
 import { ConfigError, GeneralError } from '../../errors.js';
-import { pyRepr } from '../../output/pyvalue.js';
+import { pyRepr } from '../../py/repr.js';
 import type { FileSystem } from '../../io.js';
 import { type IniSection, loadSharedConfig, type SharedConfig } from '../ini.js';
 import { readAutoPrompt } from './auto-prompt.js';

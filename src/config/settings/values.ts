@@ -1,8 +1,10 @@
 // The value checks botocore applies to settings, with their texts (all 255).
 
 import { GeneralError } from '../../errors.js';
-import { pyRepr } from '../../output/pyvalue.js';
-import { type IniValue, pyStrip } from '../ini.js';
+import { pyIntError, pyInt as pyIntOfText } from '../../py/int.js';
+import { pyRepr } from '../../py/repr.js';
+import { urlsplitHostnameBracketed as urlHostname } from '../../py/urllib.js';
+import type { IniValue } from '../ini.js';
 
 /** Python's str() of a config value (a nested block prints as a dict). */
 export function pyStrValue(value: IniValue): string {
@@ -15,20 +17,16 @@ export function ensureBoolean(value: IniValue | undefined): boolean {
 }
 
 /**
- * Python's int() on text, base 10: surrounding whitespace, a sign, ASCII digits with single
- * underscores between them. Anything else raises ValueError, whose text (255) is returned as
- * GeneralError: `invalid literal for int() with base 10: 'abc'` (the repr cut at 200 characters).
+ * Python's int() of a config value (src/py/int.ts). Its ValueError or TypeError text (255) is
+ * thrown as GeneralError: `invalid literal for int() with base 10: 'abc'`.
  */
 export function pyInt(value: IniValue): number {
   if (typeof value !== 'string') {
     throw new GeneralError("int() argument must be a string, a bytes-like object or a real number, not 'dict'");
   }
-  const text = pyStrip(value);
-  if (!/^[+-]?[0-9](?:_?[0-9])*$/.test(text)) {
-    const repr = Array.from(pyRepr(value)).slice(0, 200).join('');
-    throw new GeneralError(`invalid literal for int() with base 10: ${repr}`);
-  }
-  return Number(text.replace(/_/g, ''));
+  const n = pyIntOfText(value);
+  if (n === undefined) throw new GeneralError(pyIntError(value));
+  return Number(n);
 }
 
 const REGION_RE = /^(?![0-9]+\n?$)(?!-)[a-zA-Z0-9-]{0,63}(?<!-)\n?$/;
@@ -58,20 +56,4 @@ export function isValidEndpointUrl(url: string): boolean {
   if (h.length > 255) return false;
   if (h.endsWith('.')) h = h.slice(0, -1);
   return /^((?!-)[A-Z\d-]{1,63}(?<!-)\.)*((?!-)[A-Z\d-]{1,63}(?<!-))$/i.test(h);
-}
-
-// urllib.parse.urlsplit(url).hostname, enough for the checks above: the netloc after `scheme://`
-function urlHostname(url: string): string | undefined {
-  const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(url);
-  if (!m) return undefined;
-  let netloc = m[1]!;
-  const at = netloc.lastIndexOf('@');
-  if (at >= 0) netloc = netloc.slice(at + 1);
-  if (netloc.startsWith('[')) {
-    const end = netloc.indexOf(']');
-    return end < 0 ? undefined : netloc.slice(0, end + 1).toLowerCase();
-  }
-  const colon = netloc.indexOf(':');
-  const host = colon >= 0 ? netloc.slice(0, colon) : netloc;
-  return host === '' ? undefined : host.toLowerCase();
 }

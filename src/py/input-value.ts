@@ -1,9 +1,13 @@
-// The values --cli-input-json/--cli-input-yaml documents hold, as Python would have them, and how
-// botocore's messages show them (str(), repr(), <class '...'>). Apart from the YAML reader
-// (cli-input.ts, which brings js-yaml), so that validating parameters loads no YAML code.
+// The values --cli-input-json/--cli-input-yaml documents hold, as Python would have them (the
+// value model plus what ruamel's safe loader also builds: datetime, bytes, set, tuple), and how
+// botocore's messages show them (str(), repr(), <class '...'>, dict key equality). Apart from the
+// YAML reader (args/cli-input.ts, which brings js-yaml), so that validating parameters loads no
+// YAML code.
 
-import { pyFloatRepr, pyRepr, pyTypeName as plainPyTypeName, type PyValue } from '../output/pyvalue.js';
-import { pyBytesRepr } from './timestamp.js';
+import { pyBytesRepr } from './bytes.js';
+import { utcMillis } from './calendar.js';
+import { pyFloatRepr, pyRepr } from './repr.js';
+import { pyTypeName as plainPyTypeName, type PyValue } from './value.js';
 
 // ---------------------------------------------------------------------------------------------
 // The value model
@@ -93,14 +97,6 @@ export function pyReprOf(v: InputValue): string {
     if (v.microsecond) args.push(v.microsecond);
   }
   return `datetime.${v.kind}(${args.join(', ')})`;
-}
-
-/** Milliseconds since the epoch of a proleptic Gregorian UTC time (years 1..99 included). */
-export function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  d.setUTCHours(hour, minute, second, ms);
-  return d.getTime();
 }
 
 /** A key for Python dict/set membership: 1 == 1.0 == True, strings by value, tuples by items. */

@@ -1,5 +1,22 @@
+// bytes.decode against CPython 3.11.
+
 import { describe, expect, it } from 'vitest';
-import { pyDecodeUtf8 } from '../../src/output/pyvalue.js';
+import { pyDecode, pyDecodeUtf8 } from '../../src/py/codecs.js';
+
+const bytes = (...b: number[]) => Uint8Array.from(b);
+
+describe('pyDecode (bytes.decode(encoding), strict)', () => {
+  it('utf-16 with and without a BOM', () => {
+    expect(pyDecode(bytes(0xff, 0xfe, 0x41, 0), 'utf-16')).toBe('A');
+    expect(pyDecode(bytes(0xfe, 0xff, 0, 0x41), 'UTF-16')).toBe('A');
+    expect(pyDecode(bytes(0x41, 0), 'utf_16')).toBe('A');
+  });
+  it('gives undefined for undecodable bytes and LookupError for an unknown codec', () => {
+    expect(pyDecode(bytes(0xff), 'utf-8')).toBeUndefined();
+    expect(pyDecode(bytes(0x81), 'cp1252')).toBeUndefined();
+    expect(() => pyDecode(bytes(), 'klingon')).toThrow(expect.objectContaining({ type: 'LookupError', message: 'unknown encoding: klingon' }));
+  });
+});
 
 // expected texts: CPython 3.11 bytes.decode()
 describe('pyDecodeUtf8', () => {
