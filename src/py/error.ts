@@ -13,6 +13,7 @@ export type PyErrorType =
   | 'UnicodeDecodeError';
 
 export class PyError extends Error {
+  override name = 'PyError';
   constructor(
     readonly type: PyErrorType,
     message: string,

@@ -2,7 +2,9 @@
 // profile section names, and quote, for the command lines the auto-prompt shows.
 
 /** A shlex.split error; the message is Python's (`No closing quotation`, `No escaped character`). */
-export class ShlexError extends Error {}
+export class ShlexError extends Error {
+  override name = 'ShlexError';
+}
 
 /**
  * Python's shlex.split(text) (POSIX mode, no comments): whitespace is space, tab, CR and LF;

@@ -4,7 +4,9 @@
 import { pyInt } from '../int.js';
 
 /** IndexError/ValueError inside dateutil's _parse: the string is not understood. */
-export class ParseFail extends Error {}
+export class ParseFail extends Error {
+  override name = 'ParseFail';
+}
 
 export const fail = (): never => {
   throw new ParseFail();
