@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // child processes and servers per file: separate processes keep them apart
     pool: 'forks',
+    // the run's own temporary folder, and the checks that nothing is left in it nor running
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

@@ -1,12 +1,17 @@
 // The built CLI in bulk mode against the S3 simulator: exit codes 1, 254 and 255, listing errors
 // worded as the single operation words them, --ignore-missing, and SIGINT on a real process.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, cleanEnv, makeTmp } from '../support/run-cli.js';
+import { removeTmp } from '../support/tmp.js';
 import { cli, counts, expectUnique, sim, stopSimsAfterEach, summary, type Doc } from './e2e-helpers.js';
 
 stopSimsAfterEach();
+let ownTmp: string | undefined;
+afterEach(() => {
+  removeTmp(ownTmp);
+  ownTmp = undefined;
+});
 
 describe('exit codes', () => {
   it('exits 1 when some uploads fail, with each failure in the result', async () => {
@@ -76,7 +81,7 @@ describe('SIGINT', () => {
     const s = await sim({ delay: { ms: 150, operations: ['AbortMultipartUpload'] } });
     s.seedUploads(Array.from({ length: 300 }, (_, i) => ({ bucket: 'slow', key: `k/${String(i).padStart(3, '0')}` })));
     // spawned directly (with runCli's clean environment) because the test must signal the process
-    const tmp = makeTmp();
+    const tmp = (ownTmp = makeTmp());
     const child = spawn(process.execPath, [BIN, '--endpoint-url', s.url, '--bucket', 'slow', '--all-uploads', '--concurrency', '4'], {
       env: cleanEnv(tmp),
       cwd: tmp,
@@ -96,7 +101,6 @@ describe('SIGINT', () => {
     });
     const before = Date.now();
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-    rmSync(tmp, { recursive: true, force: true });
     const sent = s.stats().requests.AbortMultipartUpload;
 
     expect(code).toBe(130);

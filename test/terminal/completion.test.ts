@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProgram, paneEnv, VARIANTS, type Program } from './programs.js';
+import { makeProgram, paneEnv, removeProgram, VARIANTS, type Program } from './programs.js';
 import { saveCapture, Tmux } from './tmux.js';
 
 for (const variant of VARIANTS) {
@@ -22,7 +22,10 @@ for (const variant of VARIANTS) {
       expect(code).toBe(0);
       tmux.keys('C-l');
     });
-    afterAll(() => tmux?.kill());
+    afterAll(() => {
+      tmux?.kill();
+      removeProgram(program);
+    });
 
     const lastLine = (s: string) => s.split('\n').pop() ?? '';
 

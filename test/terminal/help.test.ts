@@ -1,7 +1,7 @@
 // `s3abort help` on a real terminal: the page through the help pager (less -R), bold headings,
 // quit with q, exit 0.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProgram, paneEnv, VARIANTS, type Program } from './programs.js';
+import { makeProgram, paneEnv, removeProgram, VARIANTS, type Program } from './programs.js';
 import { saveCapture, Tmux, visibleEscapes } from './tmux.js';
 
 for (const variant of VARIANTS) {
@@ -13,7 +13,10 @@ for (const variant of VARIANTS) {
       tmux = Tmux.start({ cols: 100, rows: 30, env: paneEnv(program) });
       await tmux.waitForPrompt();
     });
-    afterAll(() => tmux?.kill());
+    afterAll(() => {
+      tmux?.kill();
+      removeProgram(program);
+    });
 
     it('shows the page in less, styled, and q gives the shell back with exit 0', async () => {
       tmux.type('s3abort help; echo __rc__$?');

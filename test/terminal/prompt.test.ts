@@ -3,7 +3,7 @@
 // endpoint; Ctrl-C gives up with exit 130.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStub, type StubServer } from '../support/stub-server.js';
-import { commandLine, makeProgram, paneEnv, VARIANTS, type Program } from './programs.js';
+import { commandLine, makeProgram, paneEnv, removeProgram, VARIANTS, type Program } from './programs.js';
 import { saveCapture, Tmux } from './tmux.js';
 
 for (const variant of VARIANTS) {
@@ -22,6 +22,7 @@ for (const variant of VARIANTS) {
     });
     afterAll(async () => {
       tmux?.kill();
+      removeProgram(program);
       await stub?.stop();
     });
 

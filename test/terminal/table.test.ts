@@ -2,7 +2,7 @@
 // (less -FRX quits at once for a short table); through a pipe: plain; NO_COLOR: plain.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStub, type StubServer } from '../support/stub-server.js';
-import { commandLine, makeProgram, paneEnv, VARIANTS, type Program } from './programs.js';
+import { commandLine, makeProgram, paneEnv, removeProgram, VARIANTS, type Program } from './programs.js';
 import { saveCapture, Tmux, visibleEscapes } from './tmux.js';
 
 const PLAIN = [
@@ -29,6 +29,7 @@ for (const variant of VARIANTS) {
     });
     afterAll(async () => {
       tmux?.kill();
+      removeProgram(program);
       await stub?.stop();
     });
 
