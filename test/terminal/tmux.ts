@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { removeTmp, testTmpDir } from '../support/tmp.js';
 
 export const CAPTURES = join(dirname(fileURLToPath(import.meta.url)), 'captures');
@@ -119,12 +120,28 @@ export class Tmux {
   }
 }
 
-/** Keeps a capture of a screen under test/terminal/captures/ for review. */
-export function saveCapture(name: string, screen: string): void {
+/** A screen as its capture keeps it: the stub's random port and the exit-code markers would change every run. */
+export function stableScreen(screen: string): string {
+  return `${screen.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT').replace(/__rc_\d+__/g, '__rc__')}\n`;
+}
+
+/**
+ * The screen, normalised, must equal the tracked capture test/terminal/captures/<name> (vitest's
+ * file snapshot, soft: a difference fails the test, which goes on with its checks; `npm test -- --project e2e -u` rewrites the
+ * captures after a deliberate change, to review in the diff).
+ */
+export async function expectCapture(name: string, screen: string): Promise<void> {
+  await expect.soft(stableScreen(screen)).toMatchFileSnapshot(join(CAPTURES, name));
+}
+
+/**
+ * Writes a capture with the terminal's escapes (`*.ansi.txt`, not tracked: how tmux renders the
+ * SGR state differs between tmux versions, and the tests assert the attributes themselves) under
+ * test/terminal/captures/ for review.
+ */
+export function saveAnsiCapture(name: string, styled: string): void {
   mkdirSync(CAPTURES, { recursive: true });
-  // the stub's random port and the exit-code markers would change every capture
-  const stable = screen.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT').replace(/__rc_\d+__/g, '__rc__');
-  writeFileSync(join(CAPTURES, name), `${stable}\n`);
+  writeFileSync(join(CAPTURES, name), stableScreen(visibleEscapes(styled)));
 }
 
 export function shq(s: string): string {
