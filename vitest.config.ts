@@ -4,13 +4,14 @@
 //              5 s: the slowest take about a second on this 2-core machine while the other
 //              projects run beside them (most take milliseconds).
 //   inprocess  main() with an Io, in this process: in-memory (test/support/memory-io.ts) or on the
-//              real machine (real files, real servers on 127.0.0.1: moto_server, the stub, the
-//              simulators), and child processes that are not the CLI (credential_process scripts,
-//              pagers). 15 s: most take milliseconds, the largest (10,000 uploads through main())
-//              a few seconds.
+//              real machine (test/support/node-io.ts: real files, real servers on 127.0.0.1:
+//              moto_server, the stub, the simulators), and child processes that are not the CLI
+//              (credential_process scripts, pagers): the conformance and fault cases among them.
+//              15 s: most take milliseconds, the largest (10,000 uploads through main()) a few
+//              seconds; a conformance case that waits out many retries gets more (conformance.ts).
 //   e2e        the built bin/s3abort.js as a process: startup, signals, closed pipes, stdin,
-//              sockets, TLS, packaging, the terminal through tmux, conformance cases, bulk runs
-//              with real timeouts. 60 s: a spawned run costs 0.3-0.5 s of Node startup here, and
+//              sockets, TLS, packaging, the terminal through tmux, a representative set of the
+//              conformance cases, bulk runs with real timeouts. 60 s: a spawned run costs 0.3-0.5 s of Node startup here, and
 //              bulk and fault runs wait out real timeouts and backoff (5-20 s); the tests whose
 //              bound follows from their own timeouts (faults, conformance cases) set it themselves.
 //   fuzz       fast-check properties: in-process main() and spawned runs. 120 s per test: the
@@ -49,6 +50,8 @@ const INPROCESS = [
   'test/bulk/main-bulk.test.ts',
   'test/bulk/s3-sim.test.ts',
   'test/config/credentials.test.ts',
+  'test/conformance/conformance.test.ts',
+  'test/conformance/conformance-faults.test.ts',
   'test/faults/fault-server.test.ts',
   'test/output/cli-differential.test.ts',
   'test/pager/**/*.test.ts',
@@ -62,8 +65,7 @@ const E2E = [
   'test/bulk/bulk-e2e.test.ts',
   'test/bulk/bulk-exit-codes.test.ts',
   'test/bulk/bulk-moto.test.ts',
-  'test/conformance/conformance.test.ts',
-  'test/conformance/conformance-faults.test.ts',
+  'test/conformance/conformance-spawned.test.ts',
   'test/faults/bulk-faults.test.ts',
   'test/faults/fault-replay.test.ts',
 ];
