@@ -48,7 +48,7 @@ describe('exit codes', () => {
       /^Connection was closed before we received a valid response from endpoint URL: "http:\/\/127\.0\.0\.1:\d+\/down\/k\?uploadId=[^"]+"\.$/,
     );
     expect(s.stats().requests.AbortMultipartUpload).toBe(4);
-  }, 20_000);
+  });
 
   it('exits 254 on a listing error, worded as the single operation words it', async () => {
     const s = await sim();
