@@ -1,9 +1,9 @@
 // The built CLI in bulk mode against the S3 simulator: exit codes 1, 254 and 255, listing errors
 // worded as the single operation words them, --ignore-missing, and SIGINT on a real process.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BIN, cleanEnv, makeTmp } from '../support/run-cli.js';
+import { removeTmp } from '../support/tmp.js';
 import { cli, counts, expectUnique, sim, stopSimsAfterEach, summary, type Doc } from './e2e-helpers.js';
 
 stopSimsAfterEach();
@@ -179,6 +179,6 @@ async function signalled(
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     return { code, stdout, stderr, sentAt, elapsedMs: Date.now() - before };
   } finally {
-    rmSync(tmp, { recursive: true, force: true });
+    removeTmp(tmp);
   }
 }

@@ -2,10 +2,10 @@
 // AWS CLI 2.9.19). Files are in memory; credential_process runs small node scripts; the container,
 // IMDS, STS and SSO endpoints are local servers on 127.0.0.1. The ambient process.env is never read.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { testTmpDir } from '../support/tmp.js';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -201,7 +201,7 @@ describe('credential_process', () => {
   };
   const profile = (command: string) => `[default]\ncredential_process = ${command}\n`;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 's3abort-cred-'));
+    dir = testTmpDir('cred');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

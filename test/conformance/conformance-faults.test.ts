@@ -3,7 +3,10 @@
 // name that does not resolve, recorded with harness.py record against the AWS CLI 2.9.19. Besides
 // harness.py's comparison (exit code, stdout, stderr lines, and every request the stub saw, so the
 // attempt counts), each run must end within a bound derived from its configured timeouts.
-import { existsSync } from 'node:fs';
+// The runs are in-process (main() with an Io built as cli.ts builds it, test/support/run-main.ts):
+// the retries, backoff and timeouts are main()'s and the SDK's; the same faults against the built
+// CLI as a process are test/faults/fault-replay.test.ts (raw sockets) and the socket cases of
+// conformance-spawned.test.ts.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,7 +20,6 @@ import {
   type ConformanceServers,
   type Observation,
 } from '../support/conformance.js';
-import { BUILT_ENTRY } from '../support/run-cli.js';
 
 const here = (name: string): string => fileURLToPath(new URL(name, import.meta.url));
 const cases = loadCases(here('./cases-faults.json'));
@@ -79,10 +81,9 @@ describe('conformance (fault cases)', () => {
   for (const c of cases) {
     const gold = goldens[c.id];
     const bound = gold ? timeBoundMs(c, gold) : 60_000;
-    it.concurrent(c.id, async () => {
+    it.concurrent(c.id, async (ctx) => {
       if (!gold) throw new Error(`FAIL ${c.id}: no golden for this case`);
-      if (!existsSync(BUILT_ENTRY)) throw new Error(`${BUILT_ENTRY} is missing: build first with \`node scripts/build.mjs\``);
-      const got = await runCase(c, servers!);
+      const got = await runCase(c, servers!, { mode: 'inprocess', maxRunMs: ctx.task.timeout - 5_000 });
       const probs = compare(c, gold, got);
       if (probs.length > 0) throw new Error(formatFailure(c, probs));
       expect((got.wall ?? Infinity) * 1000, `${c.id} took ${got.wall} s, bound ${bound / 1000} s`).toBeLessThanOrEqual(bound);

@@ -1,9 +1,10 @@
 // What only a real process shows: signals, closed pipes, stdin, and that nothing from the SDK or
 // Node leaks onto stderr.
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cleanEnv, makeTmp, runCli } from '../support/run-cli.js';
 import { startStub, type StubServer } from '../support/stub-server.js';
+import { removeTmp } from '../support/tmp.js';
 
 let stub: StubServer;
 beforeAll(async () => {
@@ -12,11 +13,21 @@ beforeAll(async () => {
 afterAll(async () => {
   await stub.stop();
 });
+// the runs these tests spawn themselves: their folders go however the test ends
+const tmps: string[] = [];
+afterEach(() => {
+  for (const t of tmps.splice(0)) removeTmp(t);
+});
+function tmpFor(): string {
+  const t = makeTmp();
+  tmps.push(t);
+  return t;
+}
 
 describe('the built CLI as a process', () => {
   it('exits 130 with a newline on stdout when SIGINT arrives during a request', async () => {
     stub.script('sigint', [{ hang: true }]);
-    const tmp = makeTmp();
+    const tmp = tmpFor();
     const child = spawn(process.execPath, [BIN, '--endpoint-url', stub.url, '--bucket', 'sigint', '--key', 'k', '--upload-id', 'u'], {
       env: cleanEnv(tmp),
       cwd: tmp,
@@ -38,7 +49,7 @@ describe('the built CLI as a process', () => {
 
   it('exits 0 silently when stdout is closed early', async () => {
     stub.script('pipe', [{ status: 204, headers: { 'x-amz-request-charged': 'requester' } }]);
-    const tmp = makeTmp();
+    const tmp = tmpFor();
     const child = spawn(process.execPath, [BIN, '--endpoint-url', stub.url, '--bucket', 'pipe', '--key', 'k', '--upload-id', 'u'], {
       env: cleanEnv(tmp),
       cwd: tmp,

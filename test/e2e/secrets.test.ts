@@ -3,9 +3,10 @@
 // the token and a signature), then that none of it reached stdout or stderr.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_KEY, makeTmp, runCli } from '../support/run-cli.js';
 import { registerSecret } from '../support/secrets.js';
+import { removeTmp } from '../support/tmp.js';
 import { startStub, type StubServer } from '../support/stub-server.js';
 
 const TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLETOKENforSecretsTest0123456789';
@@ -21,6 +22,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stub.stop();
+});
+let ownTmp: string | undefined;
+afterEach(() => {
+  removeTmp(ownTmp);
+  ownTmp = undefined;
 });
 
 /** The hex signature the server received; it must not be printed either. */
@@ -50,7 +56,7 @@ describe('--debug keeps secrets out of the log', () => {
   });
 
   it('redacts what credential_process returned, and never shows its output', async () => {
-    const tmp = makeTmp();
+    const tmp = (ownTmp = makeTmp());
     const script = join(tmp, 'creds.cjs');
     const output = JSON.stringify({ Version: 1, AccessKeyId: 'AKIAPROCESSEXAMPLE', SecretAccessKey: PROCESS_SECRET, SessionToken: PROCESS_TOKEN });
     writeFileSync(script, `process.stdout.write(${JSON.stringify(output)})`);

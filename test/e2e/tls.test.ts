@@ -2,13 +2,13 @@
 // verification fails as the AWS CLI fails; --ca-bundle, AWS_CA_BUNDLE and ca_bundle make it
 // pass; --no-verify-ssl passes with a warning for each request.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
+import { removeTmp, testTmpDir } from '../support/tmp.js';
 
 let dir: string;
 let server: https.Server;
@@ -20,7 +20,8 @@ function openssl(args: string[]) {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 's3abort-tls-'));
+  // (holds a CA key: removed after the tests, however they end)
+  dir = testTmpDir('tls');
   openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=s3abort test CA']);
   openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'srv.key', '-out', 'srv.csr', '-subj', '/CN=127.0.0.1']);
   writeFileSync(join(dir, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1\n');
@@ -36,7 +37,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
+  await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  removeTmp(dir);
 });
 
 const args = () => ['--endpoint-url', url, '--bucket', 'b', '--key', 'k', '--upload-id', 'u'];

@@ -1,5 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { testTmpDir } from '../support/tmp.js';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, GeneralError } from '../../src/errors.js';
@@ -7,7 +7,7 @@ import { helpPagerArgv, pagerEnv, pagerFromSetting, resolvePager } from '../../s
 import { findExecutable, PagerStartError, spawnPager, type PagerRunner } from '../../src/pager/run-pager.js';
 import { writeThroughPager } from '../../src/pager/write-through-pager.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'pager-'));
+const tmp = testTmpDir('pager');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('resolvePager', () => {

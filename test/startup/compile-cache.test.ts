@@ -1,13 +1,13 @@
 // The compile cache of the built CLI (src/startup/compile-cache.ts) on Node versions without
 // module.enableCompileCache, and on the others that it stays out of the way: whatever state the
 // cache folder is in, a run prints and returns the same; the folder is used only when it is safe.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
+import { testTmpDir } from '../support/tmp.js';
 
 // Node >= 22.1 has its own compile cache, which dist/cli.js turns on instead; without zlib.crc32
 // (before 20.15) there is none
@@ -24,7 +24,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 function tmp(): string {
-  const d = mkdtempSync(join(tmpdir(), 's3abort-cc-test-'));
+  const d = testTmpDir('cc');
   dirs.push(d);
   return d;
 }

@@ -1,13 +1,13 @@
 // What the built CLI loads for the runs that must start about as fast as `node -e 0` (--version,
 // skeletons, usage errors): CommonJS files only, the entry and two chunks, none of the lazy code
 // (SDK, credential chain, formatters, compile cache), and none of the heavy built-ins.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '../support/run-cli.js';
+import { testTmpDir } from '../support/tmp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 's3abort-startup-test-'));
+const dir = testTmpDir('startup');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // a preload that records, at exit, the CommonJS files and the built-in modules the process loaded
 const PROBE = join(dir, 'probe.cjs');

@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { setupUploads, startMoto, uploadExists, type MotoServer } from './moto.js';
 import { startStub, type StubRequest, type StubResponse, type StubServer } from './stub-server.js';
+import { runMain } from './run-main.js';
 import {
   ACCESS_KEY,
   BUILT_ENTRY,
@@ -223,10 +224,22 @@ export async function startServers(cases: readonly ConformanceCase[]): Promise<C
 // ---------------------------------------------------------------- running
 
 export interface RunCaseOptions {
-  /** The command to test; default `node bin/s3abort.js`. */
+  /**
+   * How the CLI runs: `spawn` (the default, as harness.py runs it) starts the command as a process;
+   * `inprocess` calls main() from src/main.ts in this process with an Io built as src/cli.ts builds
+   * it (test/support/run-main.ts): the same environment, files, standard input, working folder,
+   * servers, observations and comparison.
+   */
+  mode?: 'spawn' | 'inprocess';
+  /** The command to test (spawn only); default `node bin/s3abort.js`. */
   command?: readonly string[];
   /** Set before the case's own env (the harness gives the reference AWS_DATA_PATH this way). */
   extraEnv?: Record<string, string>;
+  /**
+   * At most this long for the run (ms), whatever the case's own `timeout`: a run must end (and be
+   * reported as rc `timeout`, the harness's way) before the vitest test around it times out.
+   */
+  maxRunMs?: number;
 }
 
 const NO_LISTENER = 'http://127.0.0.1:9';
@@ -267,14 +280,18 @@ export async function runCase(
     }
     writeFiles(tmp, subst(c.files ?? {}, ctx));
 
-    const timeoutMs = (c.timeout ?? 60) * 1000;
-    const r = await runCli(subst(c.args, ctx), {
+    const timeoutMs = Math.min((c.timeout ?? 60) * 1000, opts.maxRunMs ?? Infinity);
+    const run = {
       tmp,
       env: { ...opts.extraEnv, ...subst(c.env ?? {}, ctx) },
       ...(c.stdin !== undefined ? { stdin: subst(c.stdin, ctx) } : {}),
       timeoutMs,
-      ...(opts.command ? { command: opts.command } : {}),
-    });
+    };
+    if (opts.mode === 'inprocess' && opts.command) throw new Error(`case ${c.id}: a command runs as a process, not in-process`);
+    const r =
+      opts.mode === 'inprocess'
+        ? await runMain(subst(c.args, ctx), run)
+        : await runCli(subst(c.args, ctx), { ...run, ...(opts.command ? { command: opts.command } : {}) });
     const rc: number | 'timeout' = r.timedOut
       ? 'timeout'
       : r.code ?? (r.signal ? -signalNumber(r.signal) : -1);
@@ -443,10 +460,47 @@ export interface ConformanceSuiteOptions extends RunCaseOptions {
   goldens: Goldens;
   /** Only cases whose id matches. */
   only?: RegExp;
+  /**
+   * Run the cases side by side (vitest's it.concurrent, at most `maxConcurrency` at a time, 5 by
+   * default): each has its own bucket, so only time is shared. The runs mostly wait (moto, retries,
+   * backoff, read timeouts).
+   */
+  concurrent?: boolean;
+}
+
+/** A conformance case's vitest timeout unless its golden says the AWS CLI took long: one run of the CLI, and moto around it. */
+export const CASE_TIMEOUT_MS = 15_000;
+
+/**
+ * The longest a case's retries can sleep: botocore's backoff waits up to min(2^(n-1), 20) s before
+ * retry n (a random share of it), for max_attempts from AWS_MAX_ATTEMPTS or the config file, 3 by
+ * default.
+ */
+export function worstBackoffMs(c: ConformanceCase): number {
+  const fromFile = /^\s*max_attempts\s*=\s*(\d+)/m.exec(c.files?.['home/.aws/config'] ?? '')?.[1];
+  const attempts = Number(c.env?.AWS_MAX_ATTEMPTS ?? fromFile ?? 3) || 3;
+  let s = 0;
+  for (let n = 1; n < attempts; n++) s += Math.min(2 ** (n - 1), 20);
+  return s * 1000;
 }
 
 /**
- * One vitest test per case, run one after another against one moto and one stub for the file.
+ * The vitest timeout of a case. A case takes as long as its retries, backoff and read timeouts
+ * make it take: three times the AWS CLI's own time for it (the golden's wall), or three times its
+ * longest possible backoff (the golden's run drew one random backoff), plus 5 s for setup and
+ * checks; CASE_TIMEOUT_MS at least.
+ */
+export function caseTestTimeout(c: ConformanceCase, gold: Observation | undefined): number {
+  const fromGolden = gold?.wall !== undefined ? 3 * gold.wall * 1000 : 0;
+  return Math.ceil(Math.max(CASE_TIMEOUT_MS, fromGolden + 5_000, 3 * worstBackoffMs(c) + 5_000));
+}
+
+/** Room a test keeps after its run's own limit: the moto check afterwards, and the report. */
+const CHECK_MS = 5_000;
+
+/**
+ * One vitest test per case, run one after another (or side by side: `concurrent`) against one
+ * moto and one stub for the file.
  * A test fails with the harness's report (`FAIL <id>` and what differs); a case without a golden
  * fails too, rather than being skipped.
  */
@@ -467,20 +521,18 @@ export function defineConformanceSuite(opts: ConformanceSuiteOptions): void {
       await servers?.stop();
     });
     for (const c of cases) {
-      // the run's own limit plus room for moto setup and the check afterwards
-      const testTimeout = (c.timeout ?? 60) * 1000 + 30_000;
-      it(c.id, async () => {
-        const gold = opts.goldens[c.id];
+      const gold = opts.goldens[c.id];
+      (opts.concurrent ? it.concurrent : it)(c.id, async (ctx) => {
         if (!gold) throw failure(`FAIL ${c.id}: no golden for this case`);
-        if (!opts.command && !existsSync(BUILT_ENTRY)) {
+        if (opts.mode !== 'inprocess' && !opts.command && !existsSync(BUILT_ENTRY)) {
           throw failure(`FAIL ${c.id}: ${BUILT_ENTRY} is missing: build first with \`node scripts/build.mjs\``);
         }
         if (startError !== undefined) throw startError;
         if (!servers) throw new Error(`FAIL ${c.id}: the test servers did not start`);
-        const got = await runCase(c, servers, opts);
+        const got = await runCase(c, servers, { ...opts, maxRunMs: ctx.task.timeout - CHECK_MS });
         const probs = compare(c, gold, got);
         if (probs.length > 0) throw failure(formatFailure(c, probs));
-      }, testTimeout);
+      }, caseTestTimeout(c, gold));
     }
   });
 }

@@ -2,9 +2,10 @@
 // environment (never the ambient one: this machine sets AWS_CA_BUNDLE and more), HOME in a fresh
 // temporary folder, the fake keys, and the temporary folder as the working directory.
 import { assertNoSecrets } from './secrets.js';
+import { runEnv, testTmpDir } from './tmp.js';
 import { spawn } from 'node:child_process';
-import { constants as osConstants, tmpdir } from 'node:os';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,16 +47,21 @@ export interface RunCliResult {
   durationMs: number;
 }
 
-/** A fresh temporary folder holding `home/.aws`, like the harness's. */
+/** A fresh temporary folder holding `home/.aws`, like the harness's; the caller removes it (removeTmp). */
 export function makeTmp(): string {
-  const tmp = mkdtempSync(join(tmpdir(), 'conf-'));
+  const tmp = testTmpDir('run');
   mkdirSync(join(tmp, 'home', '.aws'), { recursive: true });
   return tmp;
 }
 
-/** The harness's environment for a run with HOME under `tmp`, with overrides applied. */
+/**
+ * The harness's environment for a run with HOME under `tmp`, with overrides applied. Besides the
+ * harness's variables, the run's TMPDIR and marker (test/support/tmp.ts runEnv: the CLI's compile
+ * cache stays in the run's folder, and a CLI or pager left running is found when the run ends).
+ */
 export function cleanEnv(tmp: string, overrides: Record<string, string | null> = {}): Record<string, string> {
   const env: Record<string, string> = {
+    ...runEnv(),
     PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
     HOME: join(tmp, 'home'),
     LANG: 'C.UTF-8',

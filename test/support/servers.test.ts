@@ -1,8 +1,7 @@
 // Self-tests of the end-to-end infrastructure: moto helpers, the scripted stub, runCli's clean
 // environment, and the harness rules in conformance.ts. They need no built CLI.
 import { request } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -18,6 +17,7 @@ import {
 } from './moto.js';
 import { startStub, type StubServer } from './stub-server.js';
 import { ACCESS_KEY, SECRET_KEY, runCli } from './run-cli.js';
+import { runEnv, testTmpDir } from './tmp.js';
 import {
   compare,
   harnessView,
@@ -99,7 +99,7 @@ describe('moto helpers', () => {
   });
 
   it('builds a client that ignores the ambient environment and ~/.aws', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'selftest-'));
+    const dir = testTmpDir('selftest');
     const config = join(dir, 'config');
     writeFileSync(config, '[default]\nregion = eu-west-1\nuse_fips_endpoint = true\nmax_attempts = nope\n');
     const saved = { ...process.env };
@@ -227,7 +227,10 @@ describe('runCli', () => {
     expect(r.code).toBe(0);
     const { env, cwd } = JSON.parse(r.stdout) as { env: Record<string, string>; cwd: string };
     expect(cwd).toBe(r.tmp);
+    // the run's temporary folder and marker (test/support/global-setup.ts), then the harness's
+    expect(runEnv()).toEqual({ TMPDIR: expect.stringMatching(/\/s3abort-test-run-\w+$/), S3ABORT_TEST_RUN: expect.stringMatching(/^s3abort-test-run-\w+$/) });
     expect(env).toEqual({
+      ...runEnv(),
       PATH: process.env.PATH,
       HOME: join(r.tmp, 'home'),
       LANG: 'C.UTF-8',

@@ -3,8 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProgram, paneEnv, VARIANTS, type Program } from './programs.js';
-import { saveCapture, Tmux } from './tmux.js';
+import { makeProgram, paneEnv, removeProgram, VARIANTS, type Program } from './programs.js';
+import { expectCapture, Tmux } from './tmux.js';
 
 for (const variant of VARIANTS) {
   describe.skipIf(!variant.run)(`bash completion: ${variant.label}`, () => {
@@ -22,7 +22,10 @@ for (const variant of VARIANTS) {
       expect(code).toBe(0);
       tmux.keys('C-l');
     });
-    afterAll(() => tmux?.kill());
+    afterAll(() => {
+      tmux?.kill();
+      removeProgram(program);
+    });
 
     const lastLine = (s: string) => s.split('\n').pop() ?? '';
 
@@ -30,16 +33,16 @@ for (const variant of VARIANTS) {
       tmux.type('s3abort --out');
       tmux.keys('Tab');
       const one = await tmux.waitFor((s) => lastLine(s) === '$ s3abort --output');
-      saveCapture(`${variant.kind}-bash-1-out-tab.txt`, one);
+      await expectCapture(`${variant.kind}-bash-1-out-tab.txt`, one);
       tmux.type('t');
       tmux.keys('Tab', 'Tab');
       const two = await tmux.waitFor(/table\s+text/);
-      saveCapture(`${variant.kind}-bash-2-output-t-tab-tab.txt`, two);
+      await expectCapture(`${variant.kind}-bash-2-output-t-tab-tab.txt`, two);
       expect(lastLine(two)).toBe('$ s3abort --output t');
       tmux.type('a');
       tmux.keys('Tab');
       const three = await tmux.waitFor((s) => lastLine(s) === '$ s3abort --output table');
-      saveCapture(`${variant.kind}-bash-3-output-table.txt`, three);
+      await expectCapture(`${variant.kind}-bash-3-output-table.txt`, three);
       tmux.keys('C-u', 'C-l');
     });
 
@@ -47,7 +50,7 @@ for (const variant of VARIANTS) {
       tmux.type('s3abort --profile ');
       tmux.keys('Tab', 'Tab');
       const profiles = await tmux.waitFor(/default\s+dev\s+prod-admin/);
-      saveCapture(`${variant.kind}-bash-4-profiles.txt`, profiles);
+      await expectCapture(`${variant.kind}-bash-4-profiles.txt`, profiles);
       tmux.type('p');
       tmux.keys('Tab');
       await tmux.waitFor((s) => lastLine(s) === '$ s3abort --profile prod-admin');
@@ -56,7 +59,7 @@ for (const variant of VARIANTS) {
       await tmux.waitFor((s) => lastLine(s).endsWith('file://inputs/'));
       tmux.keys('Tab');
       const path = await tmux.waitFor((s) => lastLine(s).endsWith('--cli-input-json file://inputs/upload.json'));
-      saveCapture(`${variant.kind}-bash-5-file-path.txt`, path);
+      await expectCapture(`${variant.kind}-bash-5-file-path.txt`, path);
       tmux.keys('C-u', 'C-l');
     });
   });

@@ -1,8 +1,8 @@
 // `s3abort help` on a real terminal: the page through the help pager (less -R), bold headings,
 // quit with q, exit 0.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProgram, paneEnv, VARIANTS, type Program } from './programs.js';
-import { saveCapture, Tmux, visibleEscapes } from './tmux.js';
+import { makeProgram, paneEnv, removeProgram, VARIANTS, type Program } from './programs.js';
+import { expectCapture, saveAnsiCapture, Tmux } from './tmux.js';
 
 for (const variant of VARIANTS) {
   describe.skipIf(!variant.run)(`help through the pager on a terminal: ${variant.label}`, () => {
@@ -13,15 +13,18 @@ for (const variant of VARIANTS) {
       tmux = Tmux.start({ cols: 100, rows: 30, env: paneEnv(program) });
       await tmux.waitForPrompt();
     });
-    afterAll(() => tmux?.kill());
+    afterAll(() => {
+      tmux?.kill();
+      removeProgram(program);
+    });
 
     it('shows the page in less, styled, and q gives the shell back with exit 0', async () => {
       tmux.type('s3abort help; echo __rc__$?');
       tmux.keys('Enter');
       const screen = await tmux.waitFor(/abort-multipart-upload -[\s\S]*DESCRIPTION/);
       const styled = tmux.screen(true);
-      saveCapture(`${variant.kind}-help-pager.txt`, screen);
-      saveCapture(`${variant.kind}-help-pager.ansi.txt`, visibleEscapes(styled));
+      await expectCapture(`${variant.kind}-help-pager.txt`, screen);
+      saveAnsiCapture(`${variant.kind}-help-pager.ansi.txt`, styled);
       const lines = screen.split('\n');
       // the page at the terminal's width (100 -> text set to 98 columns), header first
       expect(lines[0]).toBe(`ABORT-MULTIPART-UPLOAD()${' '.repeat(50)}ABORT-MULTIPART-UPLOAD()`);
@@ -34,7 +37,7 @@ for (const variant of VARIANTS) {
       expect(screen).not.toContain('__rc__');
       tmux.keys('/', 'GLOBAL OPTIONS', 'Enter');
       const later = await tmux.waitFor(/--debug \(boolean\)/);
-      saveCapture(`${variant.kind}-help-pager-search.txt`, later);
+      await expectCapture(`${variant.kind}-help-pager-search.txt`, later);
       tmux.keys('q');
       const after = await tmux.waitFor(/__rc__\d+/);
       expect(after).toMatch(/__rc__0/);

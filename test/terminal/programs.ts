@@ -2,10 +2,10 @@
 // the built CLI (bin/s3abort.js, once main.ts is wired to the new modules). Each is put on PATH
 // as `s3abort` in a temporary bin folder, so that the completion scripts find it by name.
 import { build } from 'esbuild';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeTmp, runEnv, testTmpDir } from '../support/tmp.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(REPO, 'bin', 's3abort.js');
@@ -37,7 +37,7 @@ async function bundleDriver(out: string): Promise<void> {
 }
 
 export async function makeProgram(kind: Program['kind']): Promise<Program> {
-  const tmp = mkdtempSync(join(tmpdir(), `s3abort-term-${kind}-`));
+  const tmp = testTmpDir(`term-${kind}`);
   const binDir = join(tmp, 'bin');
   mkdirSync(binDir);
   mkdirSync(join(tmp, 'home', '.aws'), { recursive: true });
@@ -55,14 +55,24 @@ export async function makeProgram(kind: Program['kind']): Promise<Program> {
   return { kind, binDir, tmp };
 }
 
-/** The pane environment for a program: clean, fake keys, no IMDS, HOME in its tmp folder. */
+/** Removes what makeProgram made (its bin folder, HOME and the bundled driver). */
+export function removeProgram(p: Program | undefined): void {
+  removeTmp(p?.tmp);
+}
+
+/**
+ * The pane environment for a program: clean, fake keys, no IMDS, HOME in its tmp folder, and the
+ * run's TMPDIR and marker (test/support/tmp.ts runEnv).
+ */
 export function paneEnv(p: Program, extra: Record<string, string> = {}): Record<string, string> {
   return {
+    ...runEnv(),
     PATH: `${p.binDir}:${process.env.PATH ?? '/usr/bin:/bin'}`,
     HOME: join(p.tmp, 'home'),
     TERM: 'screen',
     LANG: 'C.UTF-8',
     PS1: '$ ',
+    HISTFILE: '',
     AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
     AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMIK7MDENGbPxRfiCYSECRETKEY',
     AWS_DEFAULT_REGION: 'us-east-1',

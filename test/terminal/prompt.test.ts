@@ -3,8 +3,8 @@
 // endpoint; Ctrl-C gives up with exit 130.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStub, type StubServer } from '../support/stub-server.js';
-import { commandLine, makeProgram, paneEnv, VARIANTS, type Program } from './programs.js';
-import { saveCapture, Tmux } from './tmux.js';
+import { commandLine, makeProgram, paneEnv, removeProgram, VARIANTS, type Program } from './programs.js';
+import { expectCapture, Tmux } from './tmux.js';
 
 for (const variant of VARIANTS) {
   describe.skipIf(!variant.run)(`the auto-prompt: ${variant.label}`, () => {
@@ -22,6 +22,7 @@ for (const variant of VARIANTS) {
     });
     afterAll(async () => {
       tmux?.kill();
+      removeProgram(program);
       await stub?.stop();
     });
 
@@ -31,28 +32,28 @@ for (const variant of VARIANTS) {
       tmux.type(`${cmd}; echo __rc__$?`);
       tmux.keys('Enter');
       const first = await tmux.waitFor(/> s3abort --endpoint-url \S+ --bucket b --key k/);
-      saveCapture(`${variant.kind}-prompt-1-prefilled.txt`, first);
+      await expectCapture(`${variant.kind}-prompt-1-prefilled.txt`, first);
       expect(first).toContain('[Tab] complete  [Enter] run  [Ctrl-C] cancel');
       // the finished command line gets a space, and the menu offers the options still missing
       expect(first).toMatch(/--upload-id\s+\(required\) \[string\] Upload ID that identifies the multipart upload\./);
 
       tmux.type('--upload-id u1 --out');
       const typing = await tmux.waitFor(/-- --output \(string\) -+/);
-      saveCapture(`${variant.kind}-prompt-2-option-doc.txt`, typing);
+      await expectCapture(`${variant.kind}-prompt-2-option-doc.txt`, typing);
       expect(typing).toContain('The formatting style for command output.');
       tmux.keys('Tab');
       // wait for the menu of values itself (a line of its own), and the rest of the frame below it:
       // the option doc shown before Tab already names yaml-stream
       const values = await tmux.waitFor(/\n json *\n text *\n table *\n yaml *\n yaml-stream *\n[\s\S]*\[Tab\] complete/);
-      saveCapture(`${variant.kind}-prompt-3-values.txt`, values);
+      await expectCapture(`${variant.kind}-prompt-3-values.txt`, values);
       expect(values).toContain('Possible values: json, text, table, yaml, yaml-stream');
       tmux.type('js');
       tmux.keys('Tab');
       const done = await tmux.waitFor(/--output json$/m);
-      saveCapture(`${variant.kind}-prompt-4-ready.txt`, done);
+      await expectCapture(`${variant.kind}-prompt-4-ready.txt`, done);
       tmux.keys('Enter');
       const ran = await tmux.waitFor(/__rc__\d+/);
-      saveCapture(`${variant.kind}-prompt-5-ran.txt`, ran);
+      await expectCapture(`${variant.kind}-prompt-5-ran.txt`, ran);
       // (the line ends with the space completion added; the capture drops trailing spaces)
       expect(ran).toContain(`> s3abort --endpoint-url ${stub.url} --bucket b --key k --upload-id u1 --output json\n{`);
       expect(ran).toContain('{\n    "RequestCharged": "requester"\n}');
@@ -73,7 +74,7 @@ for (const variant of VARIANTS) {
       await tmux.waitFor(/--region eu/);
       tmux.keys('C-c');
       const screen = await tmux.waitFor(/__rc__\d+/);
-      saveCapture(`${variant.kind}-prompt-ctrl-c.txt`, screen);
+      await expectCapture(`${variant.kind}-prompt-ctrl-c.txt`, screen);
       expect(screen).toContain('> s3abort --bucket b --region eu\n');
       expect(screen).toMatch(/__rc__130/);
     });

@@ -2,8 +2,8 @@
 // (less -FRX quits at once for a short table); through a pipe: plain; NO_COLOR: plain.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStub, type StubServer } from '../support/stub-server.js';
-import { commandLine, makeProgram, paneEnv, VARIANTS, type Program } from './programs.js';
-import { saveCapture, Tmux, visibleEscapes } from './tmux.js';
+import { commandLine, makeProgram, paneEnv, removeProgram, VARIANTS, type Program } from './programs.js';
+import { expectCapture, saveAnsiCapture, Tmux } from './tmux.js';
 
 const PLAIN = [
   '---------------------------------',
@@ -29,6 +29,7 @@ for (const variant of VARIANTS) {
     });
     afterAll(async () => {
       tmux?.kill();
+      removeProgram(program);
       await stub?.stop();
     });
 
@@ -37,8 +38,8 @@ for (const variant of VARIANTS) {
       const { code } = await tmux.run(cmd);
       expect(code).toBe(0);
       const styled = tmux.screen(true);
-      saveCapture(`${variant.kind}-table-terminal.txt`, tmux.screen());
-      saveCapture(`${variant.kind}-table-terminal.ansi.txt`, visibleEscapes(styled));
+      await expectCapture(`${variant.kind}-table-terminal.txt`, tmux.screen());
+      saveAnsiCapture(`${variant.kind}-table-terminal.ansi.txt`, styled);
       expect(tmux.screen()).toContain(PLAIN);
       // the cell texts are bold blue (SGR 1 and 34, however tmux combines them)
       expect(styled).toMatch(/\x1b\[(1;34|34;1)m\s*RequestCharged|\x1b\[1m\x1b\[34mRequestCharged/);
@@ -50,7 +51,7 @@ for (const variant of VARIANTS) {
       const { code } = await tmux.run(`${cmd} | cat`);
       expect(code).toBe(0);
       const styled = tmux.screen(true);
-      saveCapture(`${variant.kind}-table-pipe.txt`, tmux.screen());
+      await expectCapture(`${variant.kind}-table-pipe.txt`, tmux.screen());
       expect(tmux.screen()).toContain(PLAIN);
       const table = styled.slice(styled.indexOf('-----'), styled.lastIndexOf('+') + 1);
       expect(table).not.toMatch(/\x1b/);
@@ -61,7 +62,7 @@ for (const variant of VARIANTS) {
       const { code } = await tmux.run(`NO_COLOR=1 ${cmd}`);
       expect(code).toBe(0);
       const styled = tmux.screen(true);
-      saveCapture(`${variant.kind}-table-no-color.txt`, tmux.screen());
+      await expectCapture(`${variant.kind}-table-no-color.txt`, tmux.screen());
       const table = styled.slice(styled.indexOf('-----'), styled.lastIndexOf('+') + 1);
       expect(table).toContain('RequestCharged');
       expect(table).not.toMatch(/\x1b/);
@@ -70,7 +71,7 @@ for (const variant of VARIANTS) {
     it('a pager that cannot start: exit 253 with the CLI message', async () => {
       tmux.keys('C-l');
       const { code, screen } = await tmux.run(`AWS_PAGER=nonexistentpager ${cmd} --color off`);
-      saveCapture(`${variant.kind}-table-pager-missing.txt`, screen);
+      await expectCapture(`${variant.kind}-table-pager-missing.txt`, screen);
       expect(code).toBe(253);
       expect(screen).toContain(
         "Unable to redirect output to pager. Received the following error when opening pager:\n[Errno 2] No such file or directory: 'nonexistentpager'\n\nLearn more about configuring the output pager by running \"aws help config-vars\".",

@@ -1,10 +1,12 @@
-// Drives a real pseudo-terminal through tmux: a private tmux server (its own socket, no user
-// config), one window of a fixed size running bash without rc files and with a clean environment;
-// keys go in with send-keys, the screen comes out with capture-pane.
+// Drives a real pseudo-terminal through tmux: a private tmux server (its own socket in a temporary
+// folder of its own, no user config), one window of a fixed size running bash without rc files and
+// with a clean environment; keys go in with send-keys, the screen comes out with capture-pane.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { removeTmp, testTmpDir } from '../support/tmp.js';
 
 export const CAPTURES = join(dirname(fileURLToPath(import.meta.url)), 'captures');
 
@@ -27,9 +29,9 @@ export interface TmuxOptions {
 }
 
 export class Tmux {
-  private socketPath = '';
-
   private constructor(
+    /** the folder holding the server's socket (removed by kill) */
+    private readonly dir: string,
     private readonly socket: string,
     readonly cols: number,
     readonly rows: number,
@@ -39,25 +41,31 @@ export class Tmux {
     if (!tmuxVersion()) throw new Error(NO_TMUX);
     const cols = opts.cols ?? 100;
     const rows = opts.rows ?? 30;
-    const socket = `s3abort-test-${process.pid}-${++counter}`;
+    const dir = testTmpDir('tmux');
+    const socket = join(dir, 'socket');
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: process.env.HOME ?? '/tmp',
       TERM: 'screen',
       LANG: 'C.UTF-8',
       PS1: '$ ',
+      // no ~/.bash_history written as the pane's shell exits (after kill(), into a removed HOME)
+      HISTFILE: '',
       ...opts.env,
     };
     const envArgs = Object.entries(env).map(([k, v]) => `${k}=${shq(v)}`);
     const shell = `exec env -i ${envArgs.join(' ')} bash --norc --noprofile`;
-    execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-x', String(cols), '-y', String(rows), '-s', 't', ...(opts.cwd ? ['-c', opts.cwd] : []), shell]);
-    const t = new Tmux(socket, cols, rows);
-    t.socketPath = t.tmux('display-message', '-p', '#{socket_path}').trim();
-    return t;
+    try {
+      execFileSync('tmux', ['-S', socket, '-f', '/dev/null', 'new-session', '-d', '-x', String(cols), '-y', String(rows), '-s', 't', ...(opts.cwd ? ['-c', opts.cwd] : []), shell]);
+    } catch (e) {
+      removeTmp(dir);
+      throw e;
+    }
+    return new Tmux(dir, socket, cols, rows);
   }
 
   private tmux(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+    return execFileSync('tmux', ['-S', this.socket, ...args], { encoding: 'utf8' });
   }
 
   /** Types text literally (no key names). */
@@ -104,19 +112,36 @@ export class Tmux {
     return { code, screen };
   }
 
+  /** Stops the server (and the shell and programs in its pane) and removes its socket folder. */
   kill(): void {
-    spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+    spawnSync('tmux', ['-S', this.socket, 'kill-server']);
     // the server leaves its socket file behind
-    if (this.socketPath) rmSync(this.socketPath, { force: true });
+    removeTmp(this.dir);
   }
 }
 
-/** Keeps a capture of a screen under test/terminal/captures/ for review. */
-export function saveCapture(name: string, screen: string): void {
+/** A screen as its capture keeps it: the stub's random port and the exit-code markers would change every run. */
+export function stableScreen(screen: string): string {
+  return `${screen.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT').replace(/__rc_\d+__/g, '__rc__')}\n`;
+}
+
+/**
+ * The screen, normalised, must equal the tracked capture test/terminal/captures/<name> (vitest's
+ * file snapshot, soft: a difference fails the test, which goes on with its checks; `npm test -- --project e2e -u` rewrites the
+ * captures after a deliberate change, to review in the diff).
+ */
+export async function expectCapture(name: string, screen: string): Promise<void> {
+  await expect.soft(stableScreen(screen)).toMatchFileSnapshot(join(CAPTURES, name));
+}
+
+/**
+ * Writes a capture with the terminal's escapes (`*.ansi.txt`, not tracked: how tmux renders the
+ * SGR state differs between tmux versions, and the tests assert the attributes themselves) under
+ * test/terminal/captures/ for review.
+ */
+export function saveAnsiCapture(name: string, styled: string): void {
   mkdirSync(CAPTURES, { recursive: true });
-  // the stub's random port and the exit-code markers would change every capture
-  const stable = screen.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT').replace(/__rc_\d+__/g, '__rc__');
-  writeFileSync(join(CAPTURES, name), `${stable}\n`);
+  writeFileSync(join(CAPTURES, name), stableScreen(visibleEscapes(styled)));
 }
 
 export function shq(s: string): string {
